@@ -1,0 +1,76 @@
+#include "analytics/indicators.h"
+
+#include <set>
+
+namespace trygnet {
+namespace {
+
+Date StartOfYear(Date on) { return *Date::FromYmd(on.year(), 1, 1); }
+
+Result<std::set<PersonId>> ActivePersons(Store& store, const BitemporalPoint& point) {
+  TRY_ASSIGN(auto registrations, store.ActiveRegistrations(point));
+  std::set<PersonId> persons;
+  for (const Registration& registration : registrations) persons.insert(registration.person_id);
+  return persons;
+}
+
+Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, const IndicatorDefinition& definition,
+                               const BitemporalPoint& point) {
+  IndicatorValue result;
+  result.definition = &definition;
+  result.period_from = point.as_of;
+  result.period_to = point.as_of;
+  const std::string& how = definition.computation;
+  if (how == "registered_active_members") {
+    TRY_ASSIGN(int64_t count, CountRegisteredActiveMembers(store, point));
+    result.value = static_cast<double>(count);
+    result.explanation = "distinct persons with a validated member, associate or young potential member "
+                         "registration in effect on the date";
+  } else if (how == "registered_under_18") {
+    TRY_ASSIGN(auto persons, ActivePersons(store, point));
+    int64_t under_18 = 0;
+    for (PersonId person_id : persons) {
+      TRY_ASSIGN(Person person, store.GetPerson(person_id));
+      if (person.IsUnder18At(point.as_of)) ++under_18;
+    }
+    result.value = static_cast<double>(under_18);
+    result.explanation = "of the registered and active, those under 18 on the date";
+  } else if (how == "concern_conversations_held") {
+    result.period_from = StartOfYear(point.as_of);
+    TRY_ASSIGN(int64_t count, store.CountMeasuresDone(partnership.id, definition.measure_type_id, result.period_from,
+                                                      point.as_of, point.known_at, definition.area_id));
+    result.value = static_cast<double>(count);
+    result.explanation = "measures of type " + definition.measure_type_id + " done in the calendar year to the date" +
+                         (definition.area_id.empty() ? "" : ", persons residing in " + definition.area_id);
+  } else if (how == "meetings_held") {
+    result.period_from = StartOfYear(point.as_of);
+    TRY_ASSIGN(int64_t count, store.CountMeetings(partnership.id, definition.meeting_type_id, result.period_from,
+                                                  point.as_of, point.known_at));
+    result.value = static_cast<double>(count);
+    result.explanation = "meetings of type " + definition.meeting_type_id + " held in the calendar year to the date";
+  } else if (how == "imported") {
+    result.explanation = "figures imported from outside sources; none imported yet";
+  } else {
+    return Internal("indicator computation \"" + how + "\" is listed but not implemented");
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<int64_t> CountRegisteredActiveMembers(Store& store, const BitemporalPoint& point) {
+  TRY_ASSIGN(auto persons, ActivePersons(store, point));
+  return static_cast<int64_t>(persons.size());
+}
+
+Result<std::vector<IndicatorValue>> ComputeIndicators(Store& store, const Partnership& partnership,
+                                                      const BitemporalPoint& point) {
+  std::vector<IndicatorValue> values;
+  for (const IndicatorDefinition& definition : partnership.indicators) {
+    TRY_ASSIGN(IndicatorValue value, Compute(store, partnership, definition, point));
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
+}  // namespace trygnet

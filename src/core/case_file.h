@@ -1,0 +1,55 @@
+// A case (sag / enkeltsag): one person within a partnership, on a track, at a
+// level, owned by a unit, with the target-group flags of [p.7].
+// (The file is case_file.h because `case` is a C++ keyword.)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/person.h"
+
+namespace trygnet {
+
+using CaseId = int64_t;
+
+enum class CaseTrack { kUnder18Ssp, kOver18SspPlus, kExit, kInvestigation };
+std::string_view CaseTrackName(CaseTrack track);
+Result<CaseTrack> ParseCaseTrack(std::string_view text, std::string_view field);
+
+// Target groups for specific measures [p.7].
+struct TargetGroupFlags {
+  bool first_contact = false;                 // first contact with known members, no earlier relation
+  bool arrested_remanded_imprisoned = false;
+  bool leading_member = false;                // set by a named user with a reason
+  bool exit_motivated = false;                // set by a named user with a reason
+};
+
+struct CaseFile {
+  CaseId id = 0;
+  PersonId person_id = 0;
+  std::string partnership_id;
+  CaseTrack track = CaseTrack::kUnder18Ssp;
+  int level = 1;                  // enkeltsag level 1–3
+  std::string owning_unit_id;
+  TargetGroupFlags flags;
+  Date opened_on;
+  std::optional<Date> closed_on;
+  std::string close_reason;
+  std::string opened_by;
+  Timestamp recorded_at;
+
+  bool IsOpenOn(Date on) const { return opened_on <= on && (!closed_on || on < *closed_on); }
+};
+
+inline constexpr int kMinCaseLevel = 1;
+inline constexpr int kMaxCaseLevel = 3;
+
+// Level in range, track fits the person's age when the case opens (the
+// under-18 track only for under-18s, the SSP+ track only for adults), closing
+// after opening and with a reason.
+Status ValidateCase(const CaseFile& case_file, int age_at_opening);
+
+}  // namespace trygnet

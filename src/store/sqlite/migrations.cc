@@ -1,0 +1,277 @@
+#include "store/sqlite/migrations.h"
+
+namespace trygnet::sqlite {
+namespace {
+
+// Dates are ISO text (YYYY-MM-DD, ordered as text), instants are integer Unix
+// seconds, lists of plain values are JSON text. Types and SQL are kept to
+// what PostgreSQL also accepts, except STRICT / WITHOUT ROWID (SQLite only).
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE partnerships (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  loaded_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE units (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL,
+  organisation_name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('police', 'municipal', 'prison_service', 'external')),
+  name TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE areas (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  parent_id TEXT REFERENCES areas(id)
+) STRICT;
+
+CREATE TABLE area_focus (
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  area_id TEXT NOT NULL REFERENCES areas(id),
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  decision TEXT NOT NULL,
+  PRIMARY KEY (partnership_id, area_id, valid_from)
+) STRICT;
+
+CREATE TABLE users (
+  username TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  roles TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+) STRICT;
+
+-- Identity fields are AEAD ciphertexts bound to column and row; cpr_index is
+-- a keyed hash for lookups by CPR number.
+CREATE TABLE persons (
+  id INTEGER PRIMARY KEY,
+  given_name BLOB NOT NULL,
+  family_name BLOB NOT NULL,
+  birth_date BLOB NOT NULL,
+  cpr BLOB,
+  cpr_index BLOB UNIQUE,
+  residence_area_id TEXT REFERENCES areas(id),
+  recorded_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE crime_groups (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  aliases TEXT NOT NULL,
+  home_area_ids TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE group_lineage (
+  group_id INTEGER NOT NULL REFERENCES crime_groups(id),
+  source_group_id INTEGER NOT NULL REFERENCES crime_groups(id),
+  kind TEXT NOT NULL CHECK (kind IN ('split_from', 'merged_from', 'renamed_from')),
+  on_date TEXT NOT NULL,
+  PRIMARY KEY (group_id, source_group_id)
+) STRICT;
+
+-- Bitemporal: one row per recorded belief (version). valid_from/valid_to is
+-- world time, recorded_at/superseded_at is system time. Rows are never
+-- updated except to close superseded_at when a newer version is recorded.
+CREATE TABLE registrations (
+  version_id INTEGER PRIMARY KEY,
+  registration_id INTEGER NOT NULL,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  group_id INTEGER REFERENCES crime_groups(id),
+  role TEXT NOT NULL CHECK (role IN ('member', 'associate', 'young_potential_member', 'at_risk_victim')),
+  justification TEXT NOT NULL,
+  registering_officer TEXT NOT NULL,
+  validating_officer TEXT,
+  validated_on TEXT,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  removal_reason TEXT,
+  removal_note TEXT NOT NULL DEFAULT '',
+  review_due TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  superseded_at INTEGER,
+  CHECK (validating_officer IS NULL OR validating_officer <> registering_officer),
+  CHECK ((valid_to IS NULL) = (removal_reason IS NULL))
+) STRICT;
+CREATE INDEX registrations_by_registration ON registrations(registration_id, superseded_at);
+CREATE INDEX registrations_by_person ON registrations(person_id);
+CREATE INDEX registrations_by_time ON registrations(valid_from, valid_to);
+
+CREATE TABLE registration_criteria (
+  version_id INTEGER NOT NULL REFERENCES registrations(version_id),
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  observed_on TEXT NOT NULL,
+  PRIMARY KEY (version_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE observations (
+  id INTEGER PRIMARY KEY,
+  observed_at INTEGER NOT NULL,
+  area_id TEXT REFERENCES areas(id),
+  lon REAL,
+  lat REAL,
+  source TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX observations_by_time ON observations(observed_at);
+
+CREATE TABLE observation_persons (
+  observation_id INTEGER NOT NULL REFERENCES observations(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (observation_id, person_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX observation_persons_by_person ON observation_persons(person_id, observation_id);
+
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  track TEXT NOT NULL CHECK (track IN ('under18_ssp', 'over18_ssp_plus', 'exit', 'investigation')),
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+  owning_unit_id TEXT NOT NULL REFERENCES units(id),
+  first_contact INTEGER NOT NULL,
+  arrested_remanded_imprisoned INTEGER NOT NULL,
+  leading_member INTEGER NOT NULL,
+  exit_motivated INTEGER NOT NULL,
+  opened_on TEXT NOT NULL,
+  closed_on TEXT,
+  close_reason TEXT NOT NULL DEFAULT '',
+  opened_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX cases_by_person ON cases(person_id);
+
+CREATE TABLE assessments (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  version INTEGER NOT NULL,
+  assessed_on TEXT NOT NULL,
+  school TEXT NOT NULL,
+  job TEXT NOT NULL,
+  housing TEXT NOT NULL,
+  family TEXT NOT NULL,
+  risk_factors TEXT NOT NULL,
+  protective_factors TEXT NOT NULL,
+  criminal_history TEXT NOT NULL,
+  network_summary TEXT NOT NULL,
+  participant_unit_ids TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  UNIQUE (case_id, version)
+) STRICT;
+
+CREATE TABLE measures (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  case_id INTEGER REFERENCES cases(id),
+  measure_type_id TEXT NOT NULL,
+  assigned_unit_id TEXT NOT NULL REFERENCES units(id),
+  due_on TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'declined', 'not_reached')),
+  completed_on TEXT,
+  outcome TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX measures_by_person ON measures(person_id);
+CREATE INDEX measures_by_type ON measures(measure_type_id, status, completed_on);
+
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  kind TEXT NOT NULL CHECK (kind IN ('violent_conflict', 'public_gathering')),
+  occurred_at INTEGER NOT NULL,
+  area_id TEXT REFERENCES areas(id),
+  place TEXT NOT NULL,
+  person_ids TEXT NOT NULL,
+  group_ids TEXT NOT NULL,
+  responses TEXT NOT NULL,
+  closed_at INTEGER,
+  after_action_note TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  meeting_type_id TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  attending_unit_ids TEXT NOT NULL,
+  minutes TEXT NOT NULL,
+  decisions TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX meetings_by_type ON meetings(partnership_id, meeting_type_id, held_on);
+
+CREATE TABLE disclosures (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  from_unit_id TEXT NOT NULL REFERENCES units(id),
+  to_unit_id TEXT NOT NULL REFERENCES units(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  data_categories TEXT NOT NULL,
+  legal_basis_id TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  disclosed_by TEXT NOT NULL,
+  disclosed_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX disclosures_by_person ON disclosures(person_id);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "initial schema", kInitialSchema},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return AllMigrations().back().version; }
+
+Status Migrate(Connection& connection) {
+  TRY_STATUS(connection.Exec("BEGIN IMMEDIATE"));
+  auto rollback_on_error = [&](Status status) -> Status {
+    if (!status.ok()) (void)connection.Exec("ROLLBACK");
+    return status;
+  };
+  TRY_ASSIGN(auto statement, connection.Prepare("PRAGMA user_version"));
+  auto stepped = statement.Step();
+  if (!stepped.ok()) return rollback_on_error(std::move(stepped).error());
+  int current = static_cast<int>(statement.Int(0));
+  statement.Reset();
+  if (current > LatestSchemaVersion()) {
+    return rollback_on_error(FailedPrecondition(
+        "the database has schema version " + std::to_string(current) + ", newer than this program supports (" +
+        std::to_string(LatestSchemaVersion()) + "); use a newer trygnet"));
+  }
+  for (const Migration& migration : AllMigrations()) {
+    if (migration.version <= current) continue;
+    TRY_STATUS(rollback_on_error(connection.Exec(migration.sql)));
+    TRY_STATUS(rollback_on_error(connection.Exec("PRAGMA user_version = " + std::to_string(migration.version))));
+  }
+  return rollback_on_error(connection.Exec("COMMIT"));
+}
+
+}  // namespace trygnet::sqlite

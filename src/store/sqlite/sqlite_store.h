@@ -1,0 +1,98 @@
+// The SQLite adapter of the Store port: one database file, WAL, foreign keys,
+// STRICT tables, migrations applied on open, identity fields encrypted with
+// the key from the key file (never stored in the database).
+// Thread-safety: not thread-safe; open one SqliteStore per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/date.h"
+#include "store/identity_cipher.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/store.h"
+
+namespace trygnet {
+
+struct SqliteOpenOptions {
+  bool create = false;  // create the file if it does not exist
+};
+
+class SqliteStore final : public Store {
+ public:
+  // Opens the database, applies missing migrations and checks that `key` is
+  // the database's key. Fails with unavailable (cannot open), failed_precondition
+  // (schema newer than this program), or permission_denied (wrong key).
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const MasterKey& key,
+                                                   const Clock& clock, SqliteOpenOptions options = {});
+  // Reads the demo mark without a key (to find a demo key file beside the database).
+  static Result<bool> PeekIsDemo(const std::string& path);
+
+  Status InTransaction(const std::function<Status()>& work) override;
+  Result<bool> IsDemo() override;
+  Status MarkAsDemo() override;
+  int SchemaVersion() override;
+
+  Status SavePartnership(const Partnership& partnership, const std::string& definition_text) override;
+  Result<StoredPartnership> GetPartnership(const std::string& partnership_id) override;
+  Result<std::vector<StoredPartnership>> ListPartnerships() override;
+
+  Status AddUser(const User& user) override;
+  Result<User> GetUser(const std::string& username) override;
+  Result<std::vector<User>> ListUsers() override;
+
+  Result<PersonId> AddPerson(const Person& person) override;
+  Result<Person> GetPerson(PersonId id) override;
+  Result<std::optional<PersonId>> FindPersonByCpr(const CprNumber& cpr) override;
+  Result<std::vector<Person>> ListPersons(const PersonFilter& filter) override;
+  Result<int64_t> CountPersons() override;
+
+  Result<GroupId> AddGroup(const Group& group) override;
+  Result<Group> GetGroup(GroupId id) override;
+  Result<std::vector<Group>> ListGroups() override;
+
+  Result<Registration> AddRegistration(Registration registration, const RegistrationPolicy& policy) override;
+  Result<Registration> RecordRegistrationVersion(Registration registration, const RegistrationPolicy& policy,
+                                                 int64_t expected_version) override;
+  Result<Registration> GetRegistration(RegistrationId id, Timestamp known_at) override;
+  Result<std::vector<Registration>> RegistrationHistory(RegistrationId id) override;
+  Result<std::vector<Registration>> RegistrationsForPerson(PersonId person_id, Timestamp known_at) override;
+  Result<std::vector<Registration>> ActiveRegistrations(const BitemporalPoint& point) override;
+
+  Result<std::vector<ObservationId>> AddObservations(const std::vector<Observation>& observations) override;
+  Result<int64_t> CountObservations() override;
+  Result<std::vector<Observation>> ObservationsForPerson(PersonId person_id, int64_t limit) override;
+
+  Result<CaseId> AddCase(const CaseFile& case_file) override;
+  Result<std::vector<CaseFile>> CasesForPerson(PersonId person_id) override;
+  Result<AssessmentId> AddAssessment(const Assessment& assessment) override;
+  Result<MeasureId> AddMeasure(const Measure& measure) override;
+  Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) override;
+  Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
+                                    Date from, Date to, Timestamp known_at, const std::string& area_id) override;
+  Result<IncidentId> AddIncident(const Incident& incident) override;
+  Result<MeetingId> AddMeeting(const Meeting& meeting) override;
+  Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id, Date from,
+                                Date to, Timestamp known_at) override;
+  Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) override;
+  Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) override;
+
+ private:
+  SqliteStore(sqlite::Connection connection, const MasterKey& key, const Clock& clock)
+      : db_(std::move(connection)), cipher_(key), clock_(clock) {}
+
+  Status CheckKey();
+  Result<int64_t> NextId(std::string_view table, std::string_view column);
+  Result<int64_t> CountQuery(sqlite::Statement& statement);
+  Result<Person> ReadPerson(sqlite::Statement& statement);
+  Result<std::vector<Registration>> ReadRegistrations(sqlite::Statement& statement);
+  Result<Registration> InsertRegistrationVersion(Registration registration, RegistrationId id);
+  Status CheckRegistration(Registration& registration, const RegistrationPolicy& policy);
+
+  sqlite::Connection db_;
+  IdentityCipher cipher_;
+  const Clock& clock_;
+  int transaction_depth_ = 0;
+};
+
+}  // namespace trygnet

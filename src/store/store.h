@@ -1,0 +1,133 @@
+// The storage port: everything the system keeps, behind one abstract
+// interface so that core and services know nothing of SQL. The SQLite
+// adapter (store/sqlite) is the embedded default; a PostgreSQL adapter must
+// pass the same store tests.
+//
+// Identity fields are encrypted by the adapter; callers see plain values.
+// Every method returns a Result; none throws.
+// Thread-safety: one Store per thread (connections are not shared).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment.h"
+#include "core/case_file.h"
+#include "core/disclosure.h"
+#include "core/error.h"
+#include "core/group.h"
+#include "core/incident.h"
+#include "core/measure.h"
+#include "core/meeting.h"
+#include "core/observation.h"
+#include "core/partnership.h"
+#include "core/person.h"
+#include "core/registration.h"
+#include "core/user.h"
+
+namespace trygnet {
+
+// "As of" a world date, "as known at" a system instant (DESIGN.md §4).
+struct BitemporalPoint {
+  Date as_of;
+  Timestamp known_at;
+};
+// The last instant of `day`: "as known at 2017-04-10" includes all of that day.
+Timestamp EndOfDay(Date day);
+
+struct PersonFilter {
+  std::string residence_area_id;  // empty: any
+  int64_t offset = 0;
+  int64_t limit = 100;
+};
+
+struct StoredPartnership {
+  std::string id;
+  std::string name;
+  std::string definition;  // the definition file's text as loaded
+  Timestamp loaded_at;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Runs `work` in one transaction: all of it is stored, or none. Nested
+  // calls join the outer transaction.
+  virtual Status InTransaction(const std::function<Status()>& work) = 0;
+
+  // Whether this database holds synthetic demo data (DESIGN.md §3.7).
+  virtual Result<bool> IsDemo() = 0;
+  virtual Status MarkAsDemo() = 0;
+  virtual int SchemaVersion() = 0;
+
+  // Partnerships: stores the definition and its units and areas (replacing
+  // an earlier load of the same id).
+  virtual Status SavePartnership(const Partnership& partnership, const std::string& definition_text) = 0;
+  virtual Result<StoredPartnership> GetPartnership(const std::string& partnership_id) = 0;
+  virtual Result<std::vector<StoredPartnership>> ListPartnerships() = 0;
+
+  virtual Status AddUser(const User& user) = 0;
+  virtual Result<User> GetUser(const std::string& username) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+
+  // Persons. Add validates and assigns the id.
+  virtual Result<PersonId> AddPerson(const Person& person) = 0;
+  virtual Result<Person> GetPerson(PersonId id) = 0;
+  virtual Result<std::optional<PersonId>> FindPersonByCpr(const CprNumber& cpr) = 0;
+  virtual Result<std::vector<Person>> ListPersons(const PersonFilter& filter) = 0;
+  virtual Result<int64_t> CountPersons() = 0;
+
+  virtual Result<GroupId> AddGroup(const Group& group) = 0;
+  virtual Result<Group> GetGroup(GroupId id) = 0;
+  virtual Result<std::vector<Group>> ListGroups() = 0;
+
+  // Registrations (bitemporal). Add records the first version after checking
+  // the partnership's rules and role separation; Record supersedes the
+  // current version with a corrected or changed one. `expected_version` must
+  // be the current version (else conflict: someone changed it meanwhile).
+  // The review date is computed here from `policy`; the caller's is ignored.
+  virtual Result<Registration> AddRegistration(Registration registration, const RegistrationPolicy& policy) = 0;
+  virtual Result<Registration> RecordRegistrationVersion(Registration registration, const RegistrationPolicy& policy,
+                                                         int64_t expected_version) = 0;
+  // The version current at `known_at` for one registration.
+  virtual Result<Registration> GetRegistration(RegistrationId id, Timestamp known_at) = 0;
+  // Every version ever recorded, oldest first: the full history.
+  virtual Result<std::vector<Registration>> RegistrationHistory(RegistrationId id) = 0;
+  // Versions believed at `known_at` for one person.
+  virtual Result<std::vector<Registration>> RegistrationsForPerson(PersonId person_id, Timestamp known_at) = 0;
+  // Registrations in effect and validated on `point.as_of`, as known at `point.known_at`.
+  virtual Result<std::vector<Registration>> ActiveRegistrations(const BitemporalPoint& point) = 0;
+
+  // Observations, in bulk; all or nothing. Returns the ids assigned.
+  virtual Result<std::vector<ObservationId>> AddObservations(const std::vector<Observation>& observations) = 0;
+  virtual Result<int64_t> CountObservations() = 0;
+  virtual Result<std::vector<Observation>> ObservationsForPerson(PersonId person_id, int64_t limit) = 0;
+
+  virtual Result<CaseId> AddCase(const CaseFile& case_file) = 0;
+  virtual Result<std::vector<CaseFile>> CasesForPerson(PersonId person_id) = 0;
+  virtual Result<AssessmentId> AddAssessment(const Assessment& assessment) = 0;
+  virtual Result<MeasureId> AddMeasure(const Measure& measure) = 0;
+  virtual Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) = 0;
+  // Measures of `measure_type_id` completed as done within [from, to], as known at `known_at`;
+  // `area_id` (if not empty) limits to persons residing in that area or its sub-areas.
+  virtual Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
+                                            Date from, Date to, Timestamp known_at, const std::string& area_id) = 0;
+  virtual Result<IncidentId> AddIncident(const Incident& incident) = 0;
+  virtual Result<MeetingId> AddMeeting(const Meeting& meeting) = 0;
+  // Meetings of a type held within [from, to], as known at `known_at`.
+  virtual Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id,
+                                        Date from, Date to, Timestamp known_at) = 0;
+  virtual Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) = 0;
+  virtual Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) = 0;
+
+ protected:
+  Store() = default;
+};
+
+}  // namespace trygnet
