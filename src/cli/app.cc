@@ -1,0 +1,43 @@
+#include "cli/app.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/exit_codes.h"
+
+namespace trygnet::cli {
+
+std::string PartnershipDirectory() {
+  if (const char* from_env = std::getenv("TRYGNET_PARTNERSHIP_DIR"); from_env && *from_env) return from_env;
+  return TRYGNET_PARTNERSHIP_DIR;
+}
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"Trygnet — kriminalpræventivt partnerskab mod bandekriminalitet (crime-prevention partnership system)",
+               "trygnet"};
+  app.set_version_flag("--version", std::string("trygnet ") + TRYGNET_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 ok, 1 runtime error, 2 usage error.\n"
+             "Identity data is encrypted with the key in --key-file (or $TRYGNET_KEY_FILE).");
+  Action action;
+  AddInitCommand(app, action);
+  AddDemoCommand(app, action);
+  AddPartnershipCommands(app, action);
+  AddPersonCommands(app, action);
+  AddIndicatorsCommand(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);  // prints help, version or the parse error
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (!action) return ReportError(Internal("no command chosen"));
+  try {
+    return action();
+  } catch (const std::exception& error) {
+    // A command ends here anyway; say what happened instead of crashing.
+    return ReportError(Internal(std::string("unexpected failure: ") + error.what()));
+  }
+}
+
+}  // namespace trygnet::cli

@@ -1,0 +1,104 @@
+// `trygnet demo`: a new database with the Nørrebro partnership and synthetic data.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/exit_codes.h"
+#include "cli/open_store.h"
+#include "cli/partnership_source.h"
+#include "cli/progress.h"
+#include "demo/generator.h"
+
+namespace trygnet::cli {
+namespace {
+
+struct DemoCommandOptions {
+  std::string db;
+  std::string key_file;
+  std::string partnership_file;
+  uint64_t seed = 2017;
+  std::string scale = "city";
+};
+
+bool Exists(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0;
+}
+
+// A half-built demo database is of no use: remove it so a rerun starts clean.
+void RemoveDatabase(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((db + suffix).c_str());
+}
+
+int RunDemo(const DemoCommandOptions& options) {
+  if (options.scale != "city" && options.scale != "national") {
+    return ReportError(InvalidArgument("scale", "must be city or national"));
+  }
+  if (Exists(options.db)) {
+    return ReportError(Conflict("database " + options.db + " already exists; remove it or choose another file", "db"));
+  }
+  std::string definition_path = options.partnership_file.empty()
+                                    ? PartnershipDirectory() + "/norrebro-2017.toml"
+                                    : options.partnership_file;
+  auto load = ReadDefinitionFile(definition_path);
+  if (!load.ok()) return ReportError(load.error());
+
+  std::string key_path = options.key_file.empty() ? DemoKeyPath(options.db) : options.key_file;
+  bool created_key = !Exists(key_path);
+  auto key = created_key ? CreateKeyFile(key_path) : ReadKeyFile(key_path);
+  if (!key.ok()) return ReportError(key.error());
+
+  auto started = std::chrono::steady_clock::now();
+  FixedClock clock(Timestamp::StartOf(*Date::FromYmd(2015, 1, 1)));
+  auto store = SqliteStore::Open(options.db, *key, clock, {.create = true});
+  if (!store.ok()) return ReportError(store.error());
+  Status saved = (*store)->SavePartnership(*load->partnership, load->source_text);
+  Result<demo::DemoSummary> summary = saved.ok() ? Result<demo::DemoSummary>(demo::DemoSummary{}) : saved.error();
+  if (saved.ok()) {
+    TerminalProgress progress;
+    demo::DemoOptions demo_options{options.seed,
+                                   options.scale == "national" ? demo::Scale::kNational : demo::Scale::kCity};
+    summary = demo::GenerateDemo(**store, clock, *load->partnership, demo_options,
+                                 [&](std::string_view stage, int64_t done, int64_t total) {
+                                   progress.Update(stage, done, total);
+                                 });
+  }
+  store->reset();
+  if (!summary.ok()) {
+    RemoveDatabase(options.db);
+    if (created_key) ::unlink(key_path.c_str());
+    return ReportError(summary.error());
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << kDemoBanner << "\n"
+            << "Oprettede demodatabase " << options.db << " på " << seconds << " s (frø " << options.seed << ", "
+            << options.scale << "):\n"
+            << "  personer " << summary->persons << ", grupperinger " << summary->groups << ", registreringer "
+            << summary->registrations << ", observationer " << summary->observations << "\n"
+            << "  sager " << summary->cases << ", tiltag " << summary->measures << ", hændelser " << summary->incidents
+            << ", møder " << summary->meetings << ", videregivelser " << summary->disclosures << ", brugere "
+            << summary->users << "\n"
+            << "Nøglefil: " << key_path << (created_key ? " (ny, mode 0600)" : "") << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddDemoCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<DemoCommandOptions>();
+  CLI::App* command = app.add_subcommand("demo", "Create a new database with synthetic demo data (fictional people)");
+  command->add_option("--db", options->db, "Database file to create (must not exist)")->required();
+  command->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")->capture_default_str();
+  command->add_option("--scale", options->scale, "city (about 6,500 persons) or national (1,000,000 persons, "
+                                                 "10,000,000 observations)")
+      ->capture_default_str();
+  command->add_option("--key-file", options->key_file, "Key file (default: <db>.key beside the database, created)");
+  command->add_option("--partnership-file", options->partnership_file,
+                      "Partnership definition (default: partnerships/norrebro-2017.toml)");
+  command->callback([&action, options] { action = [options] { return RunDemo(*options); }; });
+}
+
+}  // namespace trygnet::cli

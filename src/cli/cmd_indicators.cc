@@ -1,0 +1,124 @@
+// `trygnet indicators`: a partnership's indicators as of a date, as known at a date.
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "analytics/indicators.h"
+#include "cli/app.h"
+#include "cli/exit_codes.h"
+#include "cli/open_store.h"
+#include "cli/partnership_source.h"
+
+namespace trygnet::cli {
+namespace {
+
+struct IndicatorOptions {
+  std::string db;
+  std::string key_file;
+  std::string partnership;
+  std::string as_of;
+  std::string known_at;
+  std::string lang = "da";
+  bool json = false;
+};
+
+// Danish number format: decimal comma.
+std::string FormatNumber(double value, bool danish) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, value == static_cast<int64_t>(value) ? "%.0f" : "%.1f", value);
+  std::string text = buffer;
+  if (danish) {
+    for (char& c : text) if (c == '.') c = ',';
+  }
+  return text;
+}
+
+nlohmann::json ToJson(const IndicatorValue& value) {
+  const IndicatorDefinition& definition = *value.definition;
+  nlohmann::json item = {{"id", definition.id},
+                         {"name", definition.name},
+                         {"name_en", definition.name_en},
+                         {"unit", IndicatorUnitName(definition.unit)},
+                         {"computation", definition.computation},
+                         {"value", value.value ? nlohmann::json(*value.value) : nlohmann::json(nullptr)},
+                         {"period_from", value.period_from.ToString()},
+                         {"period_to", value.period_to.ToString()},
+                         {"explanation", value.explanation}};
+  if (!definition.area_id.empty()) item["area"] = definition.area_id;
+  if (definition.baseline) {
+    item["baseline"] = {{"value", definition.baseline->value},
+                        {"date", definition.baseline->date.ToString()},
+                        {"source", definition.baseline->source}};
+  }
+  return item;
+}
+
+int RunIndicators(const IndicatorOptions& options) {
+  if (options.lang != "da" && options.lang != "en") return ReportError(InvalidArgument("lang", "must be da or en"));
+  auto as_of = Date::Parse(options.as_of, "as-of");
+  if (!as_of.ok()) return ReportError(as_of.error());
+  SystemClock clock;
+  Timestamp known_at = clock.Now();
+  if (!options.known_at.empty()) {
+    auto parsed = Date::Parse(options.known_at, "known-at");
+    if (!parsed.ok()) return ReportError(parsed.error());
+    known_at = EndOfDay(*parsed);
+  }
+  auto store = OpenExistingStore(options.db, options.key_file, clock);
+  if (!store.ok()) return ReportError(store.error());
+  auto partnership = LoadStoredPartnership(**store, options.partnership);
+  if (!partnership.ok()) return ReportError(partnership.error());
+  auto values = ComputeIndicators(**store, *partnership, {*as_of, known_at});
+  if (!values.ok()) return ReportError(values.error());
+
+  if (options.json) {
+    nlohmann::json out = {{"partnership", partnership->id},
+                          {"as_of", as_of->ToString()},
+                          {"known_at", known_at.ToString()},
+                          {"indicators", nlohmann::json::array()}};
+    for (const IndicatorValue& value : *values) out["indicators"].push_back(ToJson(value));
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  bool danish = options.lang == "da";
+  std::cout << (danish ? "Målepunkter for " : "Indicators for ") << partnership->name << "\n"
+            << (danish ? "pr. " : "as of ") << as_of->ToString() << (danish ? ", som kendt " : ", as known at ")
+            << known_at.ToString() << "\n\n";
+  for (const IndicatorValue& value : *values) {
+    const IndicatorDefinition& definition = *value.definition;
+    std::cout << "  " << (danish ? definition.name : definition.name_en) << "\n    [" << definition.id << "] ";
+    if (value.value) {
+      std::cout << (danish ? "værdi " : "value ") << FormatNumber(*value.value, danish);
+      if (value.period_from != value.period_to) {
+        std::cout << " (" << value.period_from.ToString() << " – " << value.period_to.ToString() << ")";
+      }
+    } else {
+      std::cout << (danish ? "ingen data endnu" : "no data yet");
+    }
+    if (definition.baseline) {
+      std::cout << "; baseline " << FormatNumber(definition.baseline->value, danish) << " ("
+                << definition.baseline->date.ToString() << ", " << definition.baseline->source << ")";
+    }
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddIndicatorsCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<IndicatorOptions>();
+  CLI::App* command = app.add_subcommand("indicators", "Compute a partnership's indicators as of a date");
+  command->add_option("--db", options->db, "Database file")->required();
+  command->add_option("--partnership", options->partnership, "Partnership id, e.g. norrebro-2017")->required();
+  command->add_option("--as-of", options->as_of, "The date the figures describe (YYYY-MM-DD)")->required();
+  command->add_option("--known-at", options->known_at,
+                      "Count only what was recorded by the end of this date (YYYY-MM-DD; default: now)");
+  command->add_option("--lang", options->lang, "da (Danish, default) or en")->capture_default_str();
+  command->add_flag("--json", options->json, "Print JSON instead of a table");
+  command->add_option("--key-file", options->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  command->callback([&action, options] { action = [options] { return RunIndicators(*options); }; });
+}
+
+}  // namespace trygnet::cli

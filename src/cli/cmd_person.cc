@@ -1,0 +1,138 @@
+// `trygnet person list|show`: local administration of the person register.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/app.h"
+#include "cli/exit_codes.h"
+#include "cli/open_store.h"
+
+namespace trygnet::cli {
+namespace {
+
+struct PersonOptions {
+  std::string db;
+  std::string key_file;
+  std::string area;
+  int64_t limit = 50;
+  int64_t offset = 0;
+  int64_t id = 0;
+  bool json = false;
+};
+
+nlohmann::json PersonJson(const Person& person, Date today) {
+  return {{"id", person.id},
+          {"given_name", person.identity.given_name},
+          {"family_name", person.identity.family_name},
+          {"birth_date", person.identity.birth_date.ToString()},
+          {"age", person.AgeAt(today)},
+          {"cpr", person.identity.cpr ? nlohmann::json(person.identity.cpr->Formatted()) : nlohmann::json(nullptr)},
+          {"residence_area_id", person.residence_area_id}};
+}
+
+int RunList(const PersonOptions& options) {
+  SystemClock clock;
+  auto store = OpenExistingStore(options.db, options.key_file, clock);
+  if (!store.ok()) return ReportError(store.error());
+  auto persons = (*store)->ListPersons({options.area, options.offset, options.limit});
+  if (!persons.ok()) return ReportError(persons.error());
+  Date today = clock.Now().date();
+  if (options.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Person& person : *persons) list.push_back(PersonJson(person, today));
+    std::cout << list.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::printf("%8s  %-28s  %-10s  %5s  %s\n", "id", "navn", "født", "alder", "område");
+  for (const Person& person : *persons) {
+    std::printf("%8lld  %-28s  %-10s  %5d  %s\n", static_cast<long long>(person.id), person.FullName().c_str(),
+                person.identity.birth_date.ToString().c_str(), person.AgeAt(today), person.residence_area_id.c_str());
+  }
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+int RunShow(const PersonOptions& options) {
+  SystemClock clock;
+  auto store = OpenExistingStore(options.db, options.key_file, clock);
+  if (!store.ok()) return ReportError(store.error());
+  Store& db = **store;
+  auto person = db.GetPerson(options.id);
+  if (!person.ok()) return ReportError(person.error());
+  Timestamp now = clock.Now();
+  auto registrations = db.RegistrationsForPerson(options.id, now);
+  auto cases = db.CasesForPerson(options.id);
+  auto measures = db.MeasuresForPerson(options.id);
+  auto disclosures = db.DisclosuresForPerson(options.id);
+  auto observations = db.ObservationsForPerson(options.id, 20);
+  for (const Status& status : {Status(registrations.ok() ? OkStatus() : registrations.error()),
+                               Status(cases.ok() ? OkStatus() : cases.error()),
+                               Status(measures.ok() ? OkStatus() : measures.error()),
+                               Status(disclosures.ok() ? OkStatus() : disclosures.error()),
+                               Status(observations.ok() ? OkStatus() : observations.error())}) {
+    if (!status.ok()) return ReportError(status.error());
+  }
+  if (options.json) {
+    nlohmann::json out = PersonJson(*person, now.date());
+    out["registrations"] = nlohmann::json::array();
+    for (const Registration& item : *registrations) {
+      out["registrations"].push_back({{"id", item.id}, {"version", item.version},
+                                      {"role", RegistrationRoleName(item.role)},
+                                      {"group_id", item.group_id ? nlohmann::json(*item.group_id) : nlohmann::json(nullptr)},
+                                      {"valid_from", item.valid_from.ToString()},
+                                      {"valid_to", item.valid_to ? nlohmann::json(item.valid_to->ToString()) : nlohmann::json(nullptr)},
+                                      {"validated", item.IsValidated()},
+                                      {"review_due", item.review_due.ToString()}});
+    }
+    out["cases"] = cases->size();
+    out["measures"] = measures->size();
+    out["disclosures"] = disclosures->size();
+    out["recent_observations"] = observations->size();
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  const Person& p = *person;
+  std::cout << p.FullName() << " (id " << p.id << ")\n"
+            << "  CPR-nr.: " << (p.identity.cpr ? p.identity.cpr->Formatted() : "ukendt") << "\n"
+            << "  Født: " << p.identity.birth_date.ToString() << " (alder " << p.AgeAt(now.date()) << ")\n"
+            << "  Område: " << (p.residence_area_id.empty() ? "ukendt" : p.residence_area_id) << "\n"
+            << "Registreringer (" << registrations->size() << "):\n";
+  for (const Registration& item : *registrations) {
+    std::cout << "  #" << item.id << " " << RegistrationRoleName(item.role) << " fra " << item.valid_from.ToString()
+              << (item.valid_to ? " til " + item.valid_to->ToString() : "")
+              << (item.IsValidated() ? ", valideret " + item.validated_on->ToString() : ", afventer validering")
+              << ", revurdering " << item.review_due.ToString()
+              << (item.removal_reason ? ", fjernet: " + std::string(RemovalReasonName(*item.removal_reason)) : "")
+              << "\n";
+  }
+  std::cout << "Sager: " << cases->size() << ", tiltag: " << measures->size() << ", videregivelser: "
+            << disclosures->size() << ", seneste observationer: " << observations->size() << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddPersonCommands(CLI::App& app, Action& action) {
+  CLI::App* group = app.add_subcommand("person", "List or show persons (local administration)");
+  group->require_subcommand(1);
+
+  auto list = std::make_shared<PersonOptions>();
+  CLI::App* list_command = group->add_subcommand("list", "List persons, oldest record first");
+  list_command->add_option("--db", list->db, "Database file")->required();
+  list_command->add_option("--area", list->area, "Only persons residing in this area id");
+  list_command->add_option("--limit", list->limit, "At most this many (1–10000)")->capture_default_str();
+  list_command->add_option("--offset", list->offset, "Skip this many")->capture_default_str();
+  list_command->add_flag("--json", list->json, "Print JSON");
+  list_command->add_option("--key-file", list->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  list_command->callback([&action, list] { action = [list] { return RunList(*list); }; });
+
+  auto show = std::make_shared<PersonOptions>();
+  CLI::App* show_command = group->add_subcommand("show", "Show one person with registrations and case work");
+  show_command->add_option("id", show->id, "Person id")->required();
+  show_command->add_option("--db", show->db, "Database file")->required();
+  show_command->add_flag("--json", show->json, "Print JSON");
+  show_command->add_option("--key-file", show->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  show_command->callback([&action, show] { action = [show] { return RunShow(*show); }; });
+}
+
+}  // namespace trygnet::cli

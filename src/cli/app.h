@@ -1,0 +1,25 @@
+// The `trygnet` command: builds the command tree and runs one command.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace trygnet::cli {
+
+// A command's work, set by the subcommand that was chosen; returns an exit code.
+using Action = std::function<int()>;
+
+int RunCli(int argc, char** argv);
+
+// Each adds its subcommand(s) to `app`; the chosen one stores its work in `action`.
+void AddInitCommand(CLI::App& app, Action& action);
+void AddDemoCommand(CLI::App& app, Action& action);
+void AddPartnershipCommands(CLI::App& app, Action& action);
+void AddPersonCommands(CLI::App& app, Action& action);
+void AddIndicatorsCommand(CLI::App& app, Action& action);
+
+// Where bundled partnership definitions are: $TRYGNET_PARTNERSHIP_DIR or the source tree's partnerships/.
+std::string PartnershipDirectory();
+
+}  // namespace trygnet::cli
