@@ -5,6 +5,7 @@
 
 #include "cli/app.h"
 #include "cli/exit_codes.h"
+#include "cli/labels_da.h"
 #include "cli/open_store.h"
 
 namespace trygnet::cli {
@@ -43,10 +44,11 @@ int RunList(const PersonOptions& options) {
     std::cout << list.dump(2) << "\n";
     return kExitOk;
   }
-  std::printf("%8s  %-28s  %-10s  %5s  %s\n", "id", "navn", "født", "alder", "område");
+  std::printf("%8s  %s  %-10s  %5s  %s\n", "id", PadRight("navn", 28).c_str(), "født", "alder", "område");
   for (const Person& person : *persons) {
-    std::printf("%8lld  %-28s  %-10s  %5d  %s\n", static_cast<long long>(person.id), person.FullName().c_str(),
-                person.identity.birth_date.ToString().c_str(), person.AgeAt(today), person.residence_area_id.c_str());
+    std::printf("%8lld  %s  %-10s  %5d  %s\n", static_cast<long long>(person.id),
+                PadRight(person.FullName(), 28).c_str(), person.identity.birth_date.ToString().c_str(),
+                person.AgeAt(today), person.residence_area_id.c_str());
   }
   std::fflush(stdout);
   return kExitOk;
@@ -98,15 +100,15 @@ int RunShow(const PersonOptions& options) {
             << "  Område: " << (p.residence_area_id.empty() ? "ukendt" : p.residence_area_id) << "\n"
             << "Registreringer (" << registrations->size() << "):\n";
   for (const Registration& item : *registrations) {
-    std::cout << "  #" << item.id << " " << RegistrationRoleName(item.role) << " fra " << item.valid_from.ToString()
+    std::cout << "  #" << item.id << " " << DanishLabel(item.role) << " fra " << item.valid_from.ToString()
               << (item.valid_to ? " til " + item.valid_to->ToString() : "")
               << (item.IsValidated() ? ", valideret " + item.validated_on->ToString() : ", afventer validering")
               << ", revurdering " << item.review_due.ToString()
-              << (item.removal_reason ? ", fjernet: " + std::string(RemovalReasonName(*item.removal_reason)) : "")
+              << (item.removal_reason ? ", fjernet: " + std::string(DanishLabel(*item.removal_reason)) : "")
               << "\n";
   }
   std::cout << "Sager: " << cases->size() << ", tiltag: " << measures->size() << ", videregivelser: "
-            << disclosures->size() << ", seneste observationer: " << observations->size() << "\n";
+            << disclosures->size() << ", seneste observationer (højst 20): " << observations->size() << "\n";
   return kExitOk;
 }
 

@@ -15,7 +15,7 @@ constexpr int kRemovalsRecordedLate = 3;       // of those: removal entered afte
 constexpr int kMembersAfterBaseline = 160;     // registered after the baseline date
 constexpr int kMembersValidatedLate = 10;      // in effect before, validated after the baseline date
 constexpr int kAtRiskPersons = 25;
-constexpr int kYouths = 420;
+constexpr int kYouths = 480;
 constexpr int kBrokers = 15;
 constexpr int64_t kPersonBatch = 5000;
 

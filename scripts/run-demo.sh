@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `make run`: creates the demo database on first use and shows what it holds.
+# Usage: scripts/run-demo.sh BINARY DATABASE PARTNERSHIP
+set -euo pipefail
+binary="$1"; db="$2"; partnership="$3"
+mkdir -p "$(dirname "$db")"
+if [ ! -f "$db" ]; then
+  "$binary" demo --db "$db"
+fi
+echo
+"$binary" indicators --db "$db" --partnership "$partnership" --as-of 2017-03-31
+echo
+echo "Samme dato, som det var kendt 2017-04-10 (senere registrerede afregistreringer er ikke med):"
+"$binary" indicators --db "$db" --partnership "$partnership" --as-of 2017-03-31 --known-at 2017-04-10 | sed -n '2,5p' 
+echo
+echo "Demodatabase: $db (nøglefil: $db.key). Prøv fx:"
+echo "  $binary person list --db $db --limit 10"
+echo "  $binary partnership show --db $db --partnership $partnership"

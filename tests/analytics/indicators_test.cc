@@ -1,0 +1,212 @@
+#include "analytics/indicators.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_store.h"
+
+namespace trygnet {
+namespace {
+
+using testing::Day;
+using testing::Noon;
+using testing::TestStore;
+
+// A small register whose counts are worked out by hand in each test.
+class IndicatorsTest : public ::testing::Test {
+ protected:
+  IndicatorsTest() : db_(Noon(2016, 1, 1)) {}
+
+  PersonId AddPerson(const char* given, Date born, const char* area) {
+    Person person;
+    person.identity = {given, "Testesen", std::nullopt, born};
+    person.residence_area_id = area;
+    auto id = db_.store->AddPerson(person);
+    EXPECT_TRUE(id.ok()) << id.error().ToString();
+    return *id;
+  }
+
+  GroupId AddGroup(const char* name) {
+    Group group;
+    group.name = name;
+    auto id = db_.store->AddGroup(group);
+    EXPECT_TRUE(id.ok());
+    return *id;
+  }
+
+  // Records a registration on `valid_from`, its validation on `validated_on`
+  // and, if given, a removal on `removed_on` entered on `removal_recorded_on`.
+  void Register(PersonId person_id, std::optional<GroupId> group_id, RegistrationRole role, Date valid_from,
+                std::optional<Date> validated_on, std::optional<Date> removed_on = std::nullopt,
+                std::optional<Date> removal_recorded_on = std::nullopt) {
+    const RegistrationPolicy& policy = db_.partnership.registration_policy;
+    Registration registration;
+    registration.partnership_id = "norrebro-2017";
+    registration.person_id = person_id;
+    registration.group_id = group_id;
+    registration.role = role;
+    registration.criteria = {{"intelligence_report", "EAS-1", valid_from.AddDays(-20)},
+                             {"seen_with_members", "EAS-2", valid_from.AddDays(-5)}};
+    registration.justification = "Testgrundlag.";
+    registration.registering_officer = "officer-a";
+    registration.valid_from = valid_from;
+    db_.clock.Set(Timestamp::StartOf(valid_from).AddSeconds(3600));
+    auto stored = db_.store->AddRegistration(registration, policy);
+    ASSERT_TRUE(stored.ok()) << stored.error().ToString();
+    if (validated_on) {
+      db_.clock.Set(Timestamp::StartOf(*validated_on).AddSeconds(3600));
+      ASSERT_TRUE(ValidateBySecondOfficer(*stored, "officer-b", *validated_on).ok());
+      stored = db_.store->RecordRegistrationVersion(*stored, policy, stored->version);
+      ASSERT_TRUE(stored.ok()) << stored.error().ToString();
+    }
+    if (removed_on) {
+      db_.clock.Set(Timestamp::StartOf(removal_recorded_on.value_or(*removed_on)).AddSeconds(3600));
+      ASSERT_TRUE(RemoveRegistration(*stored, RemovalReason::kNoLongerActive, "", *removed_on).ok());
+      stored = db_.store->RecordRegistrationVersion(*stored, policy, stored->version);
+      ASSERT_TRUE(stored.ok()) << stored.error().ToString();
+    }
+  }
+
+  void BuildRegister() {
+    GroupId north = AddGroup("Gruppe Nordlys");
+    GroupId south = AddGroup("Gruppe Sydlys");
+    PersonId adult = AddPerson("Anders", Day(1990, 5, 5), "ydre-norrebro");
+    PersonId late_validated = AddPerson("Bent", Day(1992, 1, 1), "ydre-norrebro");
+    PersonId youth = AddPerson("Carl", Day(2001, 6, 1), "blaagaards-plads");
+    PersonId at_risk = AddPerson("Dennis", Day(2000, 1, 1), "indre-norrebro");
+    PersonId removed = AddPerson("Erik", Day(1991, 2, 2), "mjolnerparken");
+    Register(adult, north, RegistrationRole::kMember, Day(2016, 6, 1), Day(2016, 6, 10));
+    Register(adult, south, RegistrationRole::kAssociate, Day(2016, 9, 1), Day(2016, 9, 2));  // same person twice
+    Register(late_validated, north, RegistrationRole::kAssociate, Day(2017, 1, 10), Day(2017, 4, 5));
+    Register(youth, south, RegistrationRole::kYoungPotentialMember, Day(2017, 2, 1), Day(2017, 2, 3));
+    Register(at_risk, std::nullopt, RegistrationRole::kAtRiskVictim, Day(2016, 3, 1), Day(2016, 3, 2));
+    // Removed on 2017-03-01, but the removal was only entered on 2017-05-01.
+    Register(removed, north, RegistrationRole::kMember, Day(2016, 2, 1), Day(2016, 2, 5), Day(2017, 3, 1),
+             Day(2017, 5, 1));
+    youth_ = youth;
+    adult_ = adult;
+  }
+
+  const IndicatorValue& Find(const std::vector<IndicatorValue>& values, const std::string& id) {
+    for (const IndicatorValue& value : values) {
+      if (value.definition->id == id) return value;
+    }
+    ADD_FAILURE() << "no indicator " << id;
+    return values.front();
+  }
+
+  std::vector<IndicatorValue> Compute(Date as_of, Timestamp known_at) {
+    auto values = ComputeIndicators(*db_.store, db_.partnership, {as_of, known_at});
+    EXPECT_TRUE(values.ok()) << values.error().ToString();
+    return *values;
+  }
+
+  TestStore db_;
+  PersonId youth_ = 0;
+  PersonId adult_ = 0;
+  const Timestamp kNow = Noon(2020, 1, 1);
+};
+
+TEST_F(IndicatorsTest, CountsDistinctValidatedGangRolesInEffect) {
+  BuildRegister();
+  // adult (two registrations, one person) and youth; not the late-validated, the at-risk or the removed.
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 3, 31), kNow}), 2);
+  // By 2017-04-30 the late validation has happened.
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 4, 30), kNow}), 3);
+  // Before anything took effect.
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2015, 12, 31), kNow}), 0);
+}
+
+TEST_F(IndicatorsTest, AsKnownAtIgnoresLaterRecordedCorrections) {
+  BuildRegister();
+  // As known at 2017-04-10 the removal (entered 2017-05-01) was not yet recorded.
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 3, 31), EndOfDay(Day(2017, 4, 10))}), 3);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 3, 31), EndOfDay(Day(2017, 5, 1))}), 2);
+  // Known before the youth's validation was recorded (2017-02-03): only adult and the later-removed.
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 2, 2), EndOfDay(Day(2017, 2, 2))}), 2);
+}
+
+TEST_F(IndicatorsTest, RegisteredUnder18UsesAgeOnTheDate) {
+  BuildRegister();
+  EXPECT_EQ(Find(Compute(Day(2017, 3, 31), kNow), "registered_under_18").value, 1.0);
+  // The youth turns 18 on 2019-06-01.
+  EXPECT_EQ(Find(Compute(Day(2019, 5, 31), kNow), "registered_under_18").value, 1.0);
+  EXPECT_EQ(Find(Compute(Day(2019, 6, 1), kNow), "registered_under_18").value, 0.0);
+}
+
+TEST_F(IndicatorsTest, MeetingsHeldCountsTheCalendarYearAsKnown) {
+  auto add_meeting = [&](Date held, Date recorded, const char* type) {
+    db_.clock.Set(Timestamp::StartOf(recorded));
+    Meeting meeting;
+    meeting.partnership_id = "norrebro-2017";
+    meeting.meeting_type_id = type;
+    meeting.held_on = held;
+    meeting.attending_unit_ids = {"sikker-by", "eas"};
+    meeting.recorded_by = "coordinator";
+    ASSERT_TRUE(db_.store->AddMeeting(meeting).ok());
+  };
+  add_meeting(Day(2016, 11, 1), Day(2016, 11, 1), "housing-forum");  // last year
+  add_meeting(Day(2017, 2, 1), Day(2017, 2, 1), "housing-forum");
+  add_meeting(Day(2017, 3, 1), Day(2017, 5, 1), "housing-forum");   // minutes entered late
+  add_meeting(Day(2017, 3, 2), Day(2017, 3, 2), "safety-dialogue");
+  auto now_values = Compute(Day(2017, 3, 31), kNow);
+  EXPECT_EQ(Find(now_values, "housing_forum_meetings").value, 2.0);
+  EXPECT_EQ(Find(now_values, "housing_forum_meetings").period_from, Day(2017, 1, 1));
+  EXPECT_EQ(Find(now_values, "safety_dialogue_meetings").value, 1.0);
+  EXPECT_EQ(Find(Compute(Day(2017, 3, 31), EndOfDay(Day(2017, 4, 10))), "housing_forum_meetings").value, 1.0);
+}
+
+TEST_F(IndicatorsTest, ConcernConversationsCountDoneMeasuresInTheArea) {
+  PersonId indre = AddPerson("Frank", Day(2002, 1, 1), "blaagaards-plads");  // a focus area inside Indre Nørrebro
+  PersonId ydre = AddPerson("Gorm", Day(2002, 1, 1), "mjolnerparken");
+  auto add_measure = [&](PersonId person_id, MeasureStatus status, std::optional<Date> completed) {
+    db_.clock.Set(Noon(2017, 6, 1));
+    Measure measure;
+    measure.partnership_id = "norrebro-2017";
+    measure.person_id = person_id;
+    measure.measure_type_id = "concern-conversation";
+    measure.assigned_unit_id = "ssp";
+    measure.due_on = Day(2017, 3, 1);
+    measure.status = status;
+    measure.completed_on = completed;
+    measure.created_by = "ssp-worker";
+    ASSERT_TRUE(db_.store->AddMeasure(measure).ok());
+  };
+  add_measure(indre, MeasureStatus::kDone, Day(2017, 2, 20));
+  add_measure(indre, MeasureStatus::kDone, Day(2016, 12, 20));     // last year
+  add_measure(indre, MeasureStatus::kDeclined, Day(2017, 2, 21));  // not held
+  add_measure(indre, MeasureStatus::kPlanned, std::nullopt);
+  add_measure(ydre, MeasureStatus::kDone, Day(2017, 2, 22));       // other district
+  const IndicatorValue& value = Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_held");
+  EXPECT_EQ(value.value, 1.0);
+  ASSERT_TRUE(value.definition->baseline.has_value());
+  EXPECT_EQ(value.definition->baseline->value, 65.0);
+  // Recorded on 2017-06-01: not known on 2017-05-31.
+  EXPECT_EQ(Find(Compute(Day(2017, 12, 31), EndOfDay(Day(2017, 5, 31))), "concern_conversations_held").value, 0.0);
+}
+
+TEST_F(IndicatorsTest, ImportedIndicatorsHaveNoValueButKeepTheirBaseline) {
+  const IndicatorValue& value = Find(Compute(Day(2017, 3, 31), kNow), "citizen_crime_indre");
+  EXPECT_FALSE(value.value.has_value());
+  EXPECT_EQ(value.definition->baseline->value, 58.2);
+}
+
+TEST_F(IndicatorsTest, EveryListedComputationIsImplemented) {
+  Partnership partnership = db_.partnership;
+  partnership.indicators.clear();
+  for (std::string_view computation : kIndicatorComputations) {
+    IndicatorDefinition definition;
+    definition.id = std::string(computation) + "_check";
+    definition.name = definition.name_en = "check";
+    definition.computation = std::string(computation);
+    definition.meeting_type_id = "housing-forum";
+    definition.measure_type_id = "concern-conversation";
+    ASSERT_TRUE(ValidateIndicatorDefinition(definition).ok());
+    partnership.indicators.push_back(definition);
+  }
+  auto values = ComputeIndicators(*db_.store, partnership, {Day(2017, 3, 31), kNow});
+  ASSERT_TRUE(values.ok()) << values.error().ToString();
+  EXPECT_EQ(values->size(), std::size(kIndicatorComputations));
+}
+
+}  // namespace
+}  // namespace trygnet

@@ -1,0 +1,157 @@
+// Runs the real `trygnet` binary as a user would and checks exit codes,
+// messages and output.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/temp_dir.h"
+
+namespace trygnet {
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  RunResult Run(const std::string& args, const std::string& env = "") {
+    std::string command = env + " " + TRYGNET_BINARY + " " + args + " >" + dir_.File("out.txt") + " 2>" +
+                          dir_.File("err.txt") + " </dev/null";
+    int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadAll(dir_.File("out.txt")), ReadAll(dir_.File("err.txt"))};
+  }
+  std::string Definition() { return std::string(TRYGNET_SOURCE_DIR) + "/partnerships/norrebro-2017.toml"; }
+  void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(CliTest, HelpOnEveryCommandExitsZero) {
+  for (const char* command : {"", "init", "demo", "partnership", "partnership load", "partnership show", "person",
+                              "person list", "person show", "indicators"}) {
+    RunResult result = Run(std::string(command) + " --help");
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
+  }
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Run("").exit_code, 2);
+  EXPECT_EQ(Run("no-such-command").exit_code, 2);
+  EXPECT_EQ(Run("indicators --db x.db").exit_code, 2);  // required options missing
+  RunResult bad_date = Run("indicators --db x.db --partnership norrebro-2017 --as-of 2017-02-30");
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("as-of"), std::string::npos) << bad_date.err;
+  EXPECT_NE(bad_date.err.find("not a real calendar date"), std::string::npos) << bad_date.err;
+  EXPECT_EQ(Run("demo --db " + dir_.File("d.db") + " --scale planet").exit_code, 2);
+}
+
+TEST_F(CliTest, MissingDatabaseIsARuntimeError) {
+  RunResult result = Run("person list --db " + dir_.File("missing.db") + " --key-file " + dir_.File("k"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("does not exist"), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, InitCreatesDatabaseAndPrivateKeyThenRefusesToOverwrite) {
+  std::string db = dir_.File("new.db"), key = dir_.File("new.key");
+  RunResult result = Run("init --db " + db + " --key-file " + key);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  struct stat info {};
+  ASSERT_EQ(::stat(key.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  EXPECT_EQ(Run("init --db " + db + " --key-file " + key).exit_code, 1);
+  // The key can also come from the environment.
+  EXPECT_EQ(Run("partnership load " + Definition() + " --db " + db, "TRYGNET_KEY_FILE=" + key).exit_code, 0);
+  RunResult shown = Run("partnership show --db " + db + " --partnership norrebro-2017 --key-file " + key);
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("Mjølnerparken"), std::string::npos);
+  EXPECT_NE(shown.out.find("Operativ styregruppe: mindst 4 gange årligt"), std::string::npos) << shown.out;
+}
+
+TEST_F(CliTest, RefusesAKeyFileOthersCanRead) {
+  std::string db = dir_.File("k.db"), key = dir_.File("k.key");
+  ASSERT_EQ(Run("init --db " + db + " --key-file " + key).exit_code, 0);
+  ::chmod(key.c_str(), 0644);
+  RunResult result = Run("person list --db " + db + " --key-file " + key);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("chmod 600"), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, RefusesAWrongKey) {
+  std::string db = dir_.File("w.db");
+  ASSERT_EQ(Run("init --db " + db + " --key-file " + dir_.File("right.key")).exit_code, 0);
+  ASSERT_EQ(Run("init --db " + dir_.File("other.db") + " --key-file " + dir_.File("wrong.key")).exit_code, 0);
+  RunResult result = Run("person list --db " + db + " --key-file " + dir_.File("wrong.key"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("does not belong to this database"), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, BrokenDefinitionListsEveryProblemAndLoadsNothing) {
+  std::string text = ReadAll(Definition());
+  text.replace(text.find("organisation = \"kbh-politi\""), 27, "organisation = \"no-such-org\"");
+  text.replace(text.find("min_per_year = 4"), 16, "min_per_yeer = 4");
+  std::string broken = dir_.File("broken.toml");
+  WriteFile(broken, text);
+  RunResult result = Run("partnership show --file " + broken);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("broken.toml:"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("min_per_yeer: unknown key"), std::string::npos) << result.err;
+  WriteFile(broken, "[partnership\nid = 1\n");
+  RunResult syntax = Run("partnership show --file " + broken);
+  EXPECT_EQ(syntax.exit_code, 2);
+  EXPECT_NE(syntax.err.find("not valid TOML"), std::string::npos) << syntax.err;
+}
+
+TEST_F(CliTest, DemoThenIndicatorsShowTheBaseline) {
+  std::string db = dir_.File("demo.db");
+  RunResult demo = Run("demo --db " + db + " --seed 3");
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  EXPECT_NE(demo.out.find("DEMO"), std::string::npos);
+  struct stat info {};
+  ASSERT_EQ(::stat((db + ".key").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  // Every open of a demo database says so.
+  RunResult json = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2017-03-31 --json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.err.find("DEMO"), std::string::npos);
+  EXPECT_NE(json.out.find("\"id\": \"registered_active_members\""), std::string::npos);
+  EXPECT_NE(json.out.find("\"value\": 290.0"), std::string::npos) << json.out;
+  RunResult known = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2017-03-31 --known-at 2017-04-10");
+  EXPECT_NE(known.out.find("værdi 293"), std::string::npos) << known.out;
+  RunResult english = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2016-12-31 --lang en");
+  EXPECT_NE(english.out.find("baseline 40.5"), std::string::npos) << english.out;
+  RunResult danish = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2016-12-31");
+  EXPECT_NE(danish.out.find("baseline 40,5"), std::string::npos) << danish.out;
+  EXPECT_EQ(Run("indicators --db " + db + " --partnership nowhere-2020 --as-of 2017-03-31").exit_code, 1);
+  // A second demo into the same file is refused, the data untouched.
+  EXPECT_EQ(Run("demo --db " + db).exit_code, 1);
+}
+
+TEST_F(CliTest, PersonListAndShow) {
+  std::string db = dir_.File("p.db");
+  ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
+  RunResult list = Run("person list --db " + db + " --limit 3 --json");
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("\"cpr\""), std::string::npos);
+  EXPECT_EQ(Run("person list --db " + db + " --limit 0").exit_code, 2);
+  RunResult show = Run("person show 1 --db " + db);
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("Registreringer"), std::string::npos);
+  EXPECT_EQ(Run("person show 99999999 --db " + db).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace trygnet
