@@ -109,6 +109,9 @@ Status ValidateRegistration(const Registration& registration, const Registration
       return InvalidArgument("validating_officer", "must be a second officer, not the registering officer");
     }
     if (*registration.validated_on > today) return InvalidArgument("validated_on", "lies in the future");
+    if (*registration.validated_on < registration.valid_from) {
+      return InvalidArgument("validated_on", "is before the registration took effect");
+    }
   } else if (!registration.validating_officer.empty() || registration.validated_on) {
     return InvalidArgument("validated_on", "validation needs both an officer and a date");
   }
@@ -139,7 +142,12 @@ Status CheckRoleSeparation(const Registration& candidate, const std::vector<Regi
               "); at risk / victim is never combined with a gang role",
           "role");
     }
-    if (IsGangRole(candidate.role) && candidate.group_id == existing.group_id) {
+    if (!IsGangRole(candidate.role)) {
+      return Conflict("the person already has an overlapping at risk / victim registration (registration " +
+                          std::to_string(existing.id) + "); correct that one instead",
+                      "role");
+    }
+    if (candidate.group_id == existing.group_id) {
       return Conflict("the person already has an overlapping registration in this group (registration " +
                           std::to_string(existing.id) + "); correct that one instead",
                       "group_id");

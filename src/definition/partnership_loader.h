@@ -15,7 +15,7 @@ namespace trygnet {
 
 struct DefinitionProblem {
   std::string file;
-  int line = 0;        // 0 when the key has no place in the file (e.g. missing)
+  int line = 0;        // where the key stands; for a missing key, its enclosing table; 0 if unknown
   int column = 0;
   std::string key;     // e.g. "units[3].organisation"
   std::string message;

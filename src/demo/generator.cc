@@ -373,7 +373,11 @@ Result<DemoSummary> GenerateDemo(Store& store, FixedClock& clock, const Partners
   TRY_STATUS(CreateGroups(ctx));
   TRY_STATUS(store.InTransaction([&] { return CreateRegister(ctx, persons); }));
   TRY_STATUS(CreatePeople(ctx, persons, size.background_persons));
+  TRY_STATUS(store.BeginBulkLoad());
   TRY_STATUS(GenerateObservations(ctx, size.observations));
+  ctx.progress("indexes", 0, 1);
+  TRY_STATUS(store.EndBulkLoad());
+  ctx.progress("indexes", 1, 1);
   TRY_STATUS(store.InTransaction([&] { return GenerateCaseWork(ctx); }));
   TRY_STATUS(store.InTransaction([&] { return GenerateMeetings(ctx); }));
   TRY_STATUS(store.InTransaction([&] { return GenerateIncidents(ctx); }));

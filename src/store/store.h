@@ -104,6 +104,15 @@ class Store {
   // Registrations in effect and validated on `point.as_of`, as known at `point.known_at`.
   virtual Result<std::vector<Registration>> ActiveRegistrations(const BitemporalPoint& point) = 0;
 
+  // Bulk loading (imports, demo data): between Begin and End the secondary
+  // indexes of observations are dropped, so large loads append instead of
+  // updating random index pages; End rebuilds them in one sorted pass. Every
+  // AddObservations call still commits durably. If the process dies during a
+  // bulk load, the next open rebuilds the indexes. Lookups of a person's
+  // observations are slow while a bulk load is open.
+  virtual Status BeginBulkLoad() = 0;
+  virtual Status EndBulkLoad() = 0;
+
   // Observations, in bulk; all or nothing. Returns the ids assigned.
   virtual Result<std::vector<ObservationId>> AddObservations(const std::vector<Observation>& observations) = 0;
   virtual Result<int64_t> CountObservations() = 0;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/core_test_support.h"
+#include "core/text_rules.h"
 
 namespace trygnet {
 namespace {

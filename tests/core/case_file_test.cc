@@ -95,8 +95,8 @@ TEST(CaseFile, IsOpenBetweenOpeningAndClosing) {
 }
 
 TEST(CaseTrack, RoundTripsItsNames) {
-  for (CaseTrack track : {CaseTrack::kUnder18Ssp, CaseTrack::kOver18SspPlus, CaseTrack::kExit,
-                          CaseTrack::kInvestigation}) {
+  for (CaseTrack track :
+       {CaseTrack::kUnder18Ssp, CaseTrack::kOver18SspPlus, CaseTrack::kExit, CaseTrack::kInvestigation}) {
     EXPECT_EQ(*ParseCaseTrack(CaseTrackName(track), "track"), track);
   }
   EXPECT_TRUE(IsError(ParseCaseTrack("ssp", "track"), ErrorCode::kInvalidArgument, "track"));

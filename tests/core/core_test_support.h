@@ -1,4 +1,4 @@
-// Small helpers shared by the core tests: literal dates and instants, and a
+// Small helpers shared by the core and store tests: literal dates and instants, and a
 // check that a Result failed with a given code and field.
 #pragma once
 
@@ -32,8 +32,8 @@ template <typename T>
   if (result.ok()) return ::testing::AssertionFailure() << "expected " << ErrorCodeName(code) << ", got success";
   const Error& error = result.error();
   if (error.code != code) {
-    return ::testing::AssertionFailure() << "expected " << ErrorCodeName(code) << ", got "
-                                         << ErrorCodeName(error.code) << ": " << error.ToString();
+    return ::testing::AssertionFailure() << "expected " << ErrorCodeName(code) << ", got " << ErrorCodeName(error.code)
+                                         << ": " << error.ToString();
   }
   if (!field.empty() && error.field != field) {
     return ::testing::AssertionFailure() << "expected field \"" << field << "\", got \"" << error.field

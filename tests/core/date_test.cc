@@ -104,9 +104,9 @@ TEST(Timestamp, BareDateIsMidnightUtc) {
 }
 
 TEST(Timestamp, RejectsMalformedTimes) {
-  for (const char* text : {"2017-01-01T24:00:00Z", "2017-01-01T12:60:00Z", "2017-01-01T12:00:60Z",
-                           "2017-01-01 12:00:00Z", "2017-01-01T12:00:00", "2017-01-01T12:00:00+01:00",
-                           "2017-02-30T12:00:00Z", "now"}) {
+  for (const char* text :
+       {"2017-01-01T24:00:00Z", "2017-01-01T12:60:00Z", "2017-01-01T12:00:60Z", "2017-01-01 12:00:00Z",
+        "2017-01-01T12:00:00", "2017-01-01T12:00:00+01:00", "2017-02-30T12:00:00Z", "now"}) {
     EXPECT_TRUE(IsError(Timestamp::Parse(text, "observed_at"), ErrorCode::kInvalidArgument, "observed_at")) << text;
   }
 }

@@ -40,7 +40,8 @@ TEST(CanMove, FollowsTheStatusFlow) {
 TEST(CanMove, FinalStatusesAreFinal) {
   for (MeasureStatus from : {MeasureStatus::kDone, MeasureStatus::kDeclined, MeasureStatus::kNotReached}) {
     EXPECT_TRUE(IsFinal(from));
-    for (MeasureStatus to : kAll) EXPECT_FALSE(CanMove(from, to)) << MeasureStatusName(from) << "→" << MeasureStatusName(to);
+    for (MeasureStatus to : kAll)
+      EXPECT_FALSE(CanMove(from, to)) << MeasureStatusName(from) << "→" << MeasureStatusName(to);
   }
   EXPECT_FALSE(IsFinal(MeasureStatus::kPlanned));
   EXPECT_FALSE(IsFinal(MeasureStatus::kInProgress));

@@ -28,8 +28,7 @@ Partnership Testby() {
                        {"ssp", "testby-kommune", "", "SSP Testby", "SSP Testtown", ""},
                        {"beboerne", "beboere", "", "Beboerne", "Residents", ""}};
   partnership.tracks = {{"individual", "Individrettede aktiviteter", "Individual activities"}};
-  partnership.meeting_types = {
-      {"styregruppe", "Styregruppe", "Steering group", 2, std::nullopt, {"analyse", "ssp"}}};
+  partnership.meeting_types = {{"styregruppe", "Styregruppe", "Steering group", 2, std::nullopt, {"analyse", "ssp"}}};
   partnership.measure_types = {{"samtale", "Bekymringssamtale", "Concern conversation", "samtaler", {"ssp"}, 14}};
   Initiative initiative;
   initiative.id = "samtaler";
@@ -90,9 +89,9 @@ TEST(ValidatePartnership, AcceptsACompleteDefinition) {
 
 TEST(ValidatePartnership, CollectsSeveralErrorsWithKeyPaths) {
   Partnership partnership = Testby();
-  partnership.units[2].organisation_id = "testby-skole";   // unknown organisation
-  partnership.units.push_back(partnership.units[0]);        // duplicate id "analyse"
-  partnership.initiatives[0].track_id = "area";             // unknown track
+  partnership.units[2].organisation_id = "testby-skole";  // unknown organisation
+  partnership.units.push_back(partnership.units[0]);      // duplicate id "analyse"
+  partnership.initiatives[0].track_id = "area";           // unknown track
   partnership.reporting.month = 13;
   auto errors = ValidatePartnership(partnership);
   EXPECT_EQ(errors.size(), 4u) << ::testing::PrintToString(Fields(errors));
@@ -129,10 +128,10 @@ TEST(ValidatePartnership, ChecksReferencesToUnits) {
 
 TEST(ValidatePartnership, ChecksOtherCrossReferences) {
   Partnership partnership = Testby();
-  partnership.units[1].parent_id = "exit";                       // its own parent
-  partnership.areas[1].parent_id = "testby-syd";                 // unknown area
-  partnership.measure_types[0].initiative_id = "ukendt";          // unknown initiative
-  partnership.indicators[1].meeting_type_id = "temamoede";       // unknown meeting type
+  partnership.units[1].parent_id = "exit";                                       // its own parent
+  partnership.areas[1].parent_id = "testby-syd";                                 // unknown area
+  partnership.measure_types[0].initiative_id = "ukendt";                         // unknown initiative
+  partnership.indicators[1].meeting_type_id = "temamoede";                       // unknown meeting type
   partnership.initiatives[0].activity_goals[0].meeting_type_id = "styregruppe";  // both kinds named
   auto errors = ValidatePartnership(partnership);
   EXPECT_TRUE(HasField(errors, "units[1].parent")) << ::testing::PrintToString(Fields(errors));

@@ -20,9 +20,7 @@ Person MikkelTestesen() {
   return person;
 }
 
-TEST(ValidatePerson, AcceptsAConsistentPerson) {
-  EXPECT_TRUE(ValidatePerson(MikkelTestesen(), D("2017-06-01")).ok());
-}
+TEST(ValidatePerson, AcceptsAConsistentPerson) { EXPECT_TRUE(ValidatePerson(MikkelTestesen(), D("2017-06-01")).ok()); }
 
 TEST(ValidatePerson, AcceptsAPersonWithoutCprNumber) {
   Person person = MikkelTestesen();

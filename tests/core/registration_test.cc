@@ -46,7 +46,8 @@ TEST(Registration, RequiresTwoCriteria) {
 
 TEST(Registration, RequiresThePolicysMinimumCriteria) {
   RegistrationPolicy strict{3, 12, 36};
-  EXPECT_TRUE(IsError(ValidateRegistration(MemberOfNordlys(), strict, kToday), ErrorCode::kInvalidArgument, "criteria"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(MemberOfNordlys(), strict, kToday), ErrorCode::kInvalidArgument, "criteria"));
 }
 
 TEST(Registration, RejectsADuplicatedCriterion) {
@@ -78,12 +79,13 @@ TEST(Registration, RejectsCriteriaDatedInTheFuture) {
 TEST(Registration, RejectsValidationDatedInTheFuture) {
   Registration registration = MemberOfNordlys();
   registration.validated_on = D("2017-06-02");
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "validated_on"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "validated_on"));
 }
 
 TEST(Registration, GangRolesRequireAGroup) {
-  for (RegistrationRole role : {RegistrationRole::kMember, RegistrationRole::kAssociate,
-                                RegistrationRole::kYoungPotentialMember}) {
+  for (RegistrationRole role :
+       {RegistrationRole::kMember, RegistrationRole::kAssociate, RegistrationRole::kYoungPotentialMember}) {
     Registration registration = MemberOfNordlys();
     registration.role = role;
     registration.group_id.reset();
@@ -99,13 +101,15 @@ TEST(Registration, GangRolesRequireAGroup) {
 TEST(Registration, RequiresPartnershipPersonJustificationAndOfficer) {
   Registration registration = MemberOfNordlys();
   registration.partnership_id = "";
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "partnership_id"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "partnership_id"));
   registration = MemberOfNordlys();
   registration.person_id = 0;
   EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "person_id"));
   registration = MemberOfNordlys();
   registration.justification = "  ";
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "justification"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "justification"));
   registration = MemberOfNordlys();
   registration.registering_officer = "";
   EXPECT_TRUE(
@@ -122,10 +126,12 @@ TEST(Registration, ValidatingOfficerMustDifferFromRegisteringOfficer) {
 TEST(Registration, ValidationNeedsBothOfficerAndDate) {
   Registration registration = MemberOfNordlys();
   registration.validated_on.reset();
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "validated_on"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "validated_on"));
   registration = MemberOfNordlys();
   registration.validating_officer.clear();
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "validated_on"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "validated_on"));
   registration.validated_on.reset();
   EXPECT_TRUE(ValidateRegistration(registration, kPolicy, kToday).ok());  // not yet validated is allowed
 }
@@ -133,7 +139,8 @@ TEST(Registration, ValidationNeedsBothOfficerAndDate) {
 TEST(Registration, RemovalNeedsAReason) {
   Registration registration = MemberOfNordlys();
   registration.valid_to = D("2017-05-01");
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "removal_reason"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "removal_reason"));
   registration.removal_reason = RemovalReason::kNoLongerActive;
   EXPECT_TRUE(ValidateRegistration(registration, kPolicy, kToday).ok());
 }
@@ -141,7 +148,8 @@ TEST(Registration, RemovalNeedsAReason) {
 TEST(Registration, ReasonWithoutRemovalDateIsRejected) {
   Registration registration = MemberOfNordlys();
   registration.removal_reason = RemovalReason::kDocumentationUncertain;
-  EXPECT_TRUE(IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "removal_reason"));
+  EXPECT_TRUE(
+      IsError(ValidateRegistration(registration, kPolicy, kToday), ErrorCode::kInvalidArgument, "removal_reason"));
 }
 
 TEST(Registration, RemovalMustBeAfterValidFrom) {
@@ -220,8 +228,7 @@ TEST(CheckRoleSeparation, AtRiskVictimNeverOverlapsAGangRole) {
 
 TEST(CheckRoleSeparation, AllowsRolesThatDoNotOverlapInTime) {
   // valid_to is exclusive: the member role ends the day the at-risk record starts.
-  std::vector<Registration> existing = {
-      Existing(1, RegistrationRole::kMember, 7, D("2017-01-01"), D("2017-05-01"))};
+  std::vector<Registration> existing = {Existing(1, RegistrationRole::kMember, 7, D("2017-01-01"), D("2017-05-01"))};
   Registration candidate = Existing(0, RegistrationRole::kAtRiskVictim, std::nullopt, D("2017-05-01"));
   EXPECT_TRUE(CheckRoleSeparation(candidate, existing).ok());
   // A later-starting existing record does not overlap a candidate that ended before it.
@@ -240,6 +247,19 @@ TEST(CheckRoleSeparation, DifferentGroupsMayOverlap) {
   std::vector<Registration> existing = {Existing(1, RegistrationRole::kMember, 7, D("2017-01-01"))};
   Registration candidate = Existing(0, RegistrationRole::kAssociate, 8, D("2017-06-01"));
   EXPECT_TRUE(CheckRoleSeparation(candidate, existing).ok());
+}
+
+TEST(CheckRoleSeparation, TwoOverlappingAtRiskRecordsAreAConflict) {
+  std::vector<Registration> existing = {Existing(3, RegistrationRole::kAtRiskVictim, std::nullopt, D("2017-01-01"))};
+  Registration candidate = Existing(0, RegistrationRole::kAtRiskVictim, std::nullopt, D("2017-03-01"));
+  EXPECT_TRUE(IsError(CheckRoleSeparation(candidate, existing), ErrorCode::kConflict, "role"));
+}
+
+TEST(Registration, ValidationCannotPrecedeTheRegistration) {
+  Registration registration = MemberOfNordlys();
+  registration.validated_on = D("2017-03-19");  // valid_from is 2017-03-20
+  EXPECT_TRUE(IsError(ValidateRegistration(registration, RegistrationPolicy{}, kToday), ErrorCode::kInvalidArgument,
+                      "validated_on"));
 }
 
 TEST(CheckRoleSeparation, IgnoresTheCandidatesOwnEarlierVersion) {
@@ -265,8 +285,8 @@ TEST(ValidateBySecondOfficer, RejectsTheRegisteringOfficer) {
   EXPECT_TRUE(IsError(ValidateBySecondOfficer(registration, "eas-officer-a", D("2017-03-25")),
                       ErrorCode::kInvalidArgument, "validating_officer"));
   EXPECT_FALSE(registration.IsValidated());
-  EXPECT_TRUE(IsError(ValidateBySecondOfficer(registration, "Officer C", D("2017-03-25")),
-                      ErrorCode::kInvalidArgument, "validating_officer"));
+  EXPECT_TRUE(IsError(ValidateBySecondOfficer(registration, "Officer C", D("2017-03-25")), ErrorCode::kInvalidArgument,
+                      "validating_officer"));
   EXPECT_TRUE(IsError(ValidateBySecondOfficer(registration, "eas-officer-c", D("2017-03-19")),
                       ErrorCode::kInvalidArgument, "validated_on"));
   EXPECT_FALSE(registration.IsValidated());
@@ -274,14 +294,15 @@ TEST(ValidateBySecondOfficer, RejectsTheRegisteringOfficer) {
 
 TEST(ValidateBySecondOfficer, RefusesWhenAlreadyValidated) {
   Registration registration = MemberOfNordlys();
-  EXPECT_TRUE(IsError(ValidateBySecondOfficer(registration, "eas-officer-c", D("2017-04-01")),
-                      ErrorCode::kFailedPrecondition));
+  EXPECT_TRUE(
+      IsError(ValidateBySecondOfficer(registration, "eas-officer-c", D("2017-04-01")), ErrorCode::kFailedPrecondition));
   EXPECT_EQ(registration.validating_officer, "eas-officer-b");
 }
 
 TEST(RemoveRegistration, EndsTheRegistrationWithAReason) {
   Registration registration = MemberOfNordlys();
-  ASSERT_TRUE(RemoveRegistration(registration, RemovalReason::kNoLongerActive, "Ingen nye oplysninger", D("2017-09-01")).ok());
+  ASSERT_TRUE(
+      RemoveRegistration(registration, RemovalReason::kNoLongerActive, "Ingen nye oplysninger", D("2017-09-01")).ok());
   EXPECT_TRUE(registration.IsRemoved());
   EXPECT_EQ(registration.valid_to, D("2017-09-01"));
   EXPECT_EQ(registration.removal_reason, RemovalReason::kNoLongerActive);
@@ -344,9 +365,9 @@ TEST(RegistrationRole, ParsesNamesAndListsTheAllowedOnes) {
 }
 
 TEST(RemovalReason, RoundTripsItsNames) {
-  for (RemovalReason reason : {RemovalReason::kNoLongerActive, RemovalReason::kDocumentationUncertain,
-                               RemovalReason::kExpired, RemovalReason::kExitCompleted, RemovalReason::kDeceased,
-                               RemovalReason::kRecordedInError}) {
+  for (RemovalReason reason :
+       {RemovalReason::kNoLongerActive, RemovalReason::kDocumentationUncertain, RemovalReason::kExpired,
+        RemovalReason::kExitCompleted, RemovalReason::kDeceased, RemovalReason::kRecordedInError}) {
     EXPECT_EQ(*ParseRemovalReason(RemovalReasonName(reason), "reason"), reason);
   }
   EXPECT_TRUE(IsError(ParseRemovalReason("moved_away", "reason"), ErrorCode::kInvalidArgument, "reason"));

@@ -21,7 +21,7 @@ TEST(IsValidUtf8, AcceptsAsciiAndMultibyteText) {
 }
 
 TEST(IsValidUtf8, RejectsOverlongForms) {
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // '/' in two bytes
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));  // '/' in two bytes
   EXPECT_FALSE(IsValidUtf8("\xC1\xBF"));
   EXPECT_FALSE(IsValidUtf8("\xE0\x80\xAF"));      // '/' in three bytes
   EXPECT_FALSE(IsValidUtf8("\xF0\x80\x80\xAF"));  // '/' in four bytes
@@ -38,8 +38,8 @@ TEST(IsValidUtf8, RejectsTruncatedAndStraySequences) {
   EXPECT_FALSE(IsValidUtf8("\xC3"));
   EXPECT_FALSE(IsValidUtf8("abc\xE2\x82"));
   EXPECT_FALSE(IsValidUtf8("\xF0\x9F\x98"));
-  EXPECT_FALSE(IsValidUtf8("\x80"));              // continuation without a lead byte
-  EXPECT_FALSE(IsValidUtf8("\xE2\x82\x41"));      // lead byte followed by ASCII
+  EXPECT_FALSE(IsValidUtf8("\x80"));          // continuation without a lead byte
+  EXPECT_FALSE(IsValidUtf8("\xE2\x82\x41"));  // lead byte followed by ASCII
   EXPECT_FALSE(IsValidUtf8("\xFF"));
 }
 
@@ -72,9 +72,9 @@ TEST(RequireIdentifier, AcceptsLowerCaseIdentifiers) {
 }
 
 TEST(RequireIdentifier, RejectsAnythingElse) {
-  for (const std::string& text : {std::string(""), std::string("Eas"), std::string("-eas"), std::string("_eas"),
-                                   std::string(".eas"), std::string("sikker by"), std::string("bl\xC3\xA5g\xC3\xA5rd"),
-                                   std::string("eas/dks"), std::string(65, 'a')}) {
+  for (const std::string& text :
+       {std::string(""), std::string("Eas"), std::string("-eas"), std::string("_eas"), std::string(".eas"),
+        std::string("sikker by"), std::string("bl\xC3\xA5g\xC3\xA5rd"), std::string("eas/dks"), std::string(65, 'a')}) {
     EXPECT_TRUE(IsError(RequireIdentifier("unit_id", text), ErrorCode::kInvalidArgument, "unit_id")) << text;
   }
 }

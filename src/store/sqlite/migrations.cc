@@ -130,14 +130,12 @@ CREATE TABLE observations (
   recorded_by TEXT NOT NULL,
   recorded_at INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX observations_by_time ON observations(observed_at);
 
 CREATE TABLE observation_persons (
   observation_id INTEGER NOT NULL REFERENCES observations(id),
   person_id INTEGER NOT NULL REFERENCES persons(id),
   PRIMARY KEY (observation_id, person_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX observation_persons_by_person ON observation_persons(person_id, observation_id);
 
 CREATE TABLE cases (
   id INTEGER PRIMARY KEY,
@@ -241,9 +239,20 @@ CREATE INDEX disclosures_by_person ON disclosures(person_id);
 
 }  // namespace
 
+// Kept apart from the schema because a bulk load drops and rebuilds them.
+const std::string_view kObservationIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS observations_by_time ON observations(observed_at);
+CREATE INDEX IF NOT EXISTS observation_persons_by_person ON observation_persons(person_id, observation_id);
+)sql";
+const std::string_view kDropObservationIndexes = R"sql(
+DROP INDEX IF EXISTS observations_by_time;
+DROP INDEX IF EXISTS observation_persons_by_person;
+)sql";
+
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
+      {2, "observation indexes", kObservationIndexes},
   };
   return kMigrations;
 }
@@ -256,11 +265,12 @@ Status Migrate(Connection& connection) {
     if (!status.ok()) (void)connection.Exec("ROLLBACK");
     return status;
   };
-  TRY_ASSIGN(auto statement, connection.Prepare("PRAGMA user_version"));
-  auto stepped = statement.Step();
+  auto statement = connection.Prepare("PRAGMA user_version");
+  if (!statement.ok()) return rollback_on_error(std::move(statement).error());
+  auto stepped = statement->Step();
   if (!stepped.ok()) return rollback_on_error(std::move(stepped).error());
-  int current = static_cast<int>(statement.Int(0));
-  statement.Reset();
+  int current = static_cast<int>(statement->Int(0));
+  statement->Reset();
   if (current > LatestSchemaVersion()) {
     return rollback_on_error(FailedPrecondition(
         "the database has schema version " + std::to_string(current) + ", newer than this program supports (" +

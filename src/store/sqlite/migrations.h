@@ -18,6 +18,10 @@ struct Migration {
 };
 
 const std::vector<Migration>& AllMigrations();
+
+// The secondary indexes of observations, which a bulk load drops and rebuilds.
+extern const std::string_view kObservationIndexes;
+extern const std::string_view kDropObservationIndexes;
 int LatestSchemaVersion();
 
 // Applies what is missing. Fails with failed_precondition if the database

@@ -38,7 +38,38 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   TRY_STATUS(sqlite::Migrate(connection));
   std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(connection), key, clock));
   TRY_STATUS(store->CheckKey());
+  TRY_STATUS(store->FinishInterruptedBulkLoad());
   return store;
+}
+
+Result<sqlite::Statement*> SqliteStore::Cached(std::string_view sql) {
+  auto found = statements_.find(sql);
+  if (found == statements_.end()) {
+    TRY_ASSIGN(auto statement, db_.Prepare(sql));
+    found = statements_.emplace(std::string(sql), std::move(statement)).first;
+  }
+  return &found->second;
+}
+
+Status SqliteStore::BeginBulkLoad() {
+  return InTransaction([&]() -> Status {
+    TRY_STATUS(db_.Exec("INSERT INTO meta (key, value) VALUES ('bulk_load', '1') "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    return db_.Exec(sqlite::kDropObservationIndexes);
+  });
+}
+
+Status SqliteStore::EndBulkLoad() {
+  return InTransaction([&]() -> Status {
+    TRY_STATUS(db_.Exec(sqlite::kObservationIndexes));
+    return db_.Exec("DELETE FROM meta WHERE key = 'bulk_load'");
+  });
+}
+
+Status SqliteStore::FinishInterruptedBulkLoad() {
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COUNT(*) FROM meta WHERE key = 'bulk_load'"));
+  TRY_ASSIGN(int64_t interrupted, CountQuery(statement));
+  return interrupted > 0 ? EndBulkLoad() : OkStatus();
 }
 
 Result<bool> SqliteStore::PeekIsDemo(const std::string& path) {
@@ -99,9 +130,9 @@ Status SqliteStore::MarkAsDemo() {
 int SqliteStore::SchemaVersion() { return sqlite::LatestSchemaVersion(); }
 
 Result<int64_t> SqliteStore::NextId(std::string_view table, std::string_view column) {
-  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " +
-                                         std::string(table)));
-  return CountQuery(statement);
+  TRY_ASSIGN(auto* statement, Cached("SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " +
+                                     std::string(table)));
+  return CountQuery(*statement);
 }
 
 Result<int64_t> SqliteStore::CountQuery(sqlite::Statement& statement) {
@@ -259,9 +290,10 @@ Result<PersonId> SqliteStore::AddPerson(const Person& person) {
   PersonId id = 0;
   TRY_STATUS(InTransaction([&]() -> Status {
     TRY_ASSIGN(id, NextId("persons", "id"));
-    TRY_ASSIGN(auto statement, db_.Prepare(
+    TRY_ASSIGN(auto* cached, Cached(
         "INSERT INTO persons (id, given_name, family_name, birth_date, cpr, cpr_index, residence_area_id, recorded_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    sqlite::Statement& statement = *cached;
     statement.Bind(1, id)
         .Bind(2, cipher_.Encrypt(person.identity.given_name, "persons.given_name", id))
         .Bind(3, cipher_.Encrypt(person.identity.family_name, "persons.family_name", id))

@@ -4,6 +4,7 @@
 // Thread-safety: not thread-safe; open one SqliteStore per thread.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -59,6 +60,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Registration>> RegistrationsForPerson(PersonId person_id, Timestamp known_at) override;
   Result<std::vector<Registration>> ActiveRegistrations(const BitemporalPoint& point) override;
 
+  Status BeginBulkLoad() override;
+  Status EndBulkLoad() override;
   Result<std::vector<ObservationId>> AddObservations(const std::vector<Observation>& observations) override;
   Result<int64_t> CountObservations() override;
   Result<std::vector<Observation>> ObservationsForPerson(PersonId person_id, int64_t limit) override;
@@ -82,6 +85,9 @@ class SqliteStore final : public Store {
       : db_(std::move(connection)), cipher_(key), clock_(clock) {}
 
   Status CheckKey();
+  Status FinishInterruptedBulkLoad();
+  // A prepared statement kept for reuse on hot paths; the caller resets it (Run and CountQuery do).
+  Result<sqlite::Statement*> Cached(std::string_view sql);
   Result<int64_t> NextId(std::string_view table, std::string_view column);
   Result<int64_t> CountQuery(sqlite::Statement& statement);
   Result<Person> ReadPerson(sqlite::Statement& statement);
@@ -93,6 +99,7 @@ class SqliteStore final : public Store {
   IdentityCipher cipher_;
   const Clock& clock_;
   int transaction_depth_ = 0;
+  std::map<std::string, sqlite::Statement, std::less<>> statements_;
 };
 
 }  // namespace trygnet

@@ -202,10 +202,13 @@ Result<std::vector<ObservationId>> SqliteStore::AddObservations(const std::vecto
   std::vector<ObservationId> ids;
   ids.reserve(observations.size());
   TRY_STATUS(InTransaction([&]() -> Status {
-    TRY_ASSIGN(auto insert, db_.Prepare(
+    TRY_ASSIGN(auto* insert_statement, Cached(
         "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    TRY_ASSIGN(auto present, db_.Prepare("INSERT INTO observation_persons (observation_id, person_id) VALUES (?, ?)"));
+    TRY_ASSIGN(auto* present_statement,
+               Cached("INSERT INTO observation_persons (observation_id, person_id) VALUES (?, ?)"));
+    sqlite::Statement& insert = *insert_statement;
+    sqlite::Statement& present = *present_statement;
     for (const Observation& observation : observations) {
       insert.Bind(1, observation.observed_at.unix_seconds()).Bind(5, observation.source)
           .Bind(6, observation.recorded_by).Bind(7, observation.recorded_at.unix_seconds());
