@@ -7,8 +7,9 @@ namespace {
 
 Date StartOfYear(Date on) { return *Date::FromYmd(on.year(), 1, 1); }
 
-Result<std::set<PersonId>> ActivePersons(Store& store, const BitemporalPoint& point) {
-  TRY_ASSIGN(auto registrations, store.ActiveRegistrations(point));
+Result<std::set<PersonId>> ActivePersons(Store& store, const std::string& partnership_id,
+                                         const BitemporalPoint& point) {
+  TRY_ASSIGN(auto registrations, store.ActiveRegistrations(partnership_id, point));
   std::set<PersonId> persons;
   for (const Registration& registration : registrations) persons.insert(registration.person_id);
   return persons;
@@ -22,12 +23,12 @@ Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, con
   result.period_to = point.as_of;
   const std::string& how = definition.computation;
   if (how == "registered_active_members") {
-    TRY_ASSIGN(int64_t count, CountRegisteredActiveMembers(store, point));
+    TRY_ASSIGN(int64_t count, CountRegisteredActiveMembers(store, partnership.id, point));
     result.value = static_cast<double>(count);
     result.explanation = "distinct persons with a validated member, associate or young potential member "
                          "registration in effect on the date";
   } else if (how == "registered_under_18") {
-    TRY_ASSIGN(auto persons, ActivePersons(store, point));
+    TRY_ASSIGN(auto persons, ActivePersons(store, partnership.id, point));
     int64_t under_18 = 0;
     for (PersonId person_id : persons) {
       TRY_ASSIGN(Person person, store.GetPerson(person_id));
@@ -58,8 +59,9 @@ Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, con
 
 }  // namespace
 
-Result<int64_t> CountRegisteredActiveMembers(Store& store, const BitemporalPoint& point) {
-  TRY_ASSIGN(auto persons, ActivePersons(store, point));
+Result<int64_t> CountRegisteredActiveMembers(Store& store, const std::string& partnership_id,
+                                             const BitemporalPoint& point) {
+  TRY_ASSIGN(auto persons, ActivePersons(store, partnership_id, point));
   return static_cast<int64_t>(persons.size());
 }
 

@@ -25,7 +25,8 @@ struct IndicatorValue {
 Result<std::vector<IndicatorValue>> ComputeIndicators(Store& store, const Partnership& partnership,
                                                       const BitemporalPoint& point);
 
-// Persons with a validated gang-role registration in effect on the date.
-Result<int64_t> CountRegisteredActiveMembers(Store& store, const BitemporalPoint& point);
+// Persons with a validated gang-role registration of the partnership in effect on the date.
+Result<int64_t> CountRegisteredActiveMembers(Store& store, const std::string& partnership_id,
+                                             const BitemporalPoint& point);
 
 }  // namespace trygnet

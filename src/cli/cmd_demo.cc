@@ -92,7 +92,7 @@ void AddDemoCommand(CLI::App& app, Action& action) {
   CLI::App* command = app.add_subcommand("demo", "Create a new database with synthetic demo data (fictional people)");
   command->add_option("--db", options->db, "Database file to create (must not exist)")->required();
   command->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")->capture_default_str();
-  command->add_option("--scale", options->scale, "city (about 6,500 persons) or national (1,000,000 persons, "
+  command->add_option("--scale", options->scale, "city (about 7,000 persons, 120,000 observations) or national (1,000,000 persons, "
                                                  "10,000,000 observations)")
       ->capture_default_str();
   command->add_option("--key-file", options->key_file, "Key file (default: <db>.key beside the database, created)");

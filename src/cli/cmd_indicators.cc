@@ -49,7 +49,8 @@ nlohmann::json ToJson(const IndicatorValue& value) {
   if (definition.baseline) {
     item["baseline"] = {{"value", definition.baseline->value},
                         {"date", definition.baseline->date.ToString()},
-                        {"source", definition.baseline->source}};
+                        {"source", definition.baseline->source},
+                        {"note", definition.baseline->note}};
   }
   return item;
 }
@@ -117,7 +118,7 @@ void AddIndicatorsCommand(CLI::App& app, Action& action) {
                       "Count only what was recorded by the end of this date (YYYY-MM-DD; default: now)");
   command->add_option("--lang", options->lang, "da (Danish, default) or en")->capture_default_str();
   command->add_flag("--json", options->json, "Print JSON instead of a table");
-  command->add_option("--key-file", options->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  command->add_option("--key-file", options->key_file, kKeyFileHelp);
   command->callback([&action, options] { action = [options] { return RunIndicators(*options); }; });
 }
 

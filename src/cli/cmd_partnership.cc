@@ -54,7 +54,9 @@ void Show(const Partnership& partnership) {
     std::cout << "\n" << track.name << ":\n";
     for (const Initiative& initiative : partnership.initiatives) {
       if (initiative.track_id != track.id) continue;
-      std::cout << "  " << initiative.number << ". " << initiative.name << " (s. " << initiative.seed_page << ")\n";
+      std::cout << "  " << initiative.number << ". " << initiative.name;
+      if (initiative.seed_page > 0) std::cout << " (s. " << initiative.seed_page << ")";
+      std::cout << "\n";
       for (const ActivityGoal& goal : initiative.activity_goals) {
         std::cout << "       mål: " << goal.description << "\n";
       }
@@ -116,7 +118,7 @@ void AddPartnershipCommands(CLI::App& app, Action& action) {
   load_command->add_option("file", load->file, "Definition file (TOML), e.g. partnerships/norrebro-2017.toml")
       ->required();
   load_command->add_option("--db", load->db, "Database file")->required();
-  load_command->add_option("--key-file", load->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  load_command->add_option("--key-file", load->key_file, kKeyFileHelp);
   load_command->callback([&action, load] { action = [load] { return RunLoad(*load); }; });
 
   auto show = std::make_shared<PartnershipOptions>();
@@ -124,7 +126,7 @@ void AddPartnershipCommands(CLI::App& app, Action& action) {
   show_command->add_option("--file", show->file, "Definition file to show (validated first)");
   show_command->add_option("--db", show->db, "Database file");
   show_command->add_option("--partnership", show->id, "Partnership id in the database, e.g. norrebro-2017");
-  show_command->add_option("--key-file", show->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  show_command->add_option("--key-file", show->key_file, kKeyFileHelp);
   show_command->callback([&action, show] { action = [show] { return RunShow(*show); }; });
 }
 

@@ -84,6 +84,7 @@ int RunShow(const PersonOptions& options) {
                                       {"valid_from", item.valid_from.ToString()},
                                       {"valid_to", item.valid_to ? nlohmann::json(item.valid_to->ToString()) : nlohmann::json(nullptr)},
                                       {"validated", item.IsValidated()},
+                                      {"removal_reason", item.removal_reason ? nlohmann::json(RemovalReasonName(*item.removal_reason)) : nlohmann::json(nullptr)},
                                       {"review_due", item.review_due.ToString()}});
     }
     out["cases"] = cases->size();
@@ -125,7 +126,7 @@ void AddPersonCommands(CLI::App& app, Action& action) {
   list_command->add_option("--limit", list->limit, "At most this many (1–10000)")->capture_default_str();
   list_command->add_option("--offset", list->offset, "Skip this many")->capture_default_str();
   list_command->add_flag("--json", list->json, "Print JSON");
-  list_command->add_option("--key-file", list->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  list_command->add_option("--key-file", list->key_file, kKeyFileHelp);
   list_command->callback([&action, list] { action = [list] { return RunList(*list); }; });
 
   auto show = std::make_shared<PersonOptions>();
@@ -133,7 +134,7 @@ void AddPersonCommands(CLI::App& app, Action& action) {
   show_command->add_option("id", show->id, "Person id")->required();
   show_command->add_option("--db", show->db, "Database file")->required();
   show_command->add_flag("--json", show->json, "Print JSON");
-  show_command->add_option("--key-file", show->key_file, "Key file (default: $TRYGNET_KEY_FILE)");
+  show_command->add_option("--key-file", show->key_file, kKeyFileHelp);
   show_command->callback([&action, show] { action = [show] { return RunShow(*show); }; });
 }
 

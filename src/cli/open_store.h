@@ -14,6 +14,8 @@
 namespace trygnet::cli {
 
 inline constexpr const char* kKeyFileEnv = "TRYGNET_KEY_FILE";
+inline constexpr const char* kKeyFileHelp =
+    "Key file (default: $TRYGNET_KEY_FILE; for a demo database, <db>.key beside it)";
 inline constexpr const char* kDemoBanner = "DEMO — syntetiske data (synthetic data)";
 
 std::string DemoKeyPath(const std::string& db_path);

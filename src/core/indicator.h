@@ -37,7 +37,7 @@ struct IndicatorDefinition {
 
 // The computations the system knows. Each is implemented by exactly one
 // function in src/analytics/indicators.cc; "imported" figures come from
-// outside (police report counts, surveys) and are only shown with a baseline.
+// outside (police report counts, surveys) and have no value until imported.
 inline constexpr std::string_view kIndicatorComputations[] = {
     "registered_active_members",   // validated gang-role registrations in effect [p.8, p.15]
     "registered_under_18",         // of those, persons under 18 on the date [p.15]

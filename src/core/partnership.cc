@@ -53,6 +53,22 @@ void CheckUniqueIds(Problems& problems, std::string_view list, const std::vector
   }
 }
 
+// Reports items whose chain of parents leads back to themselves.
+template <typename T>
+void CheckParentCycles(Problems& problems, std::string_view list, const std::vector<T>& items) {
+  for (size_t idx = 0; idx < items.size(); ++idx) {
+    std::string parent = items[idx].parent_id;
+    for (size_t steps = 0; !parent.empty() && steps <= items.size(); ++steps) {
+      if (parent == items[idx].id) {
+        problems.Add(At(list, idx) + ".parent", "the chain of parents leads back to \"" + items[idx].id + "\"");
+        break;
+      }
+      const T* next = FindById(items, parent);
+      parent = next ? next->parent_id : "";
+    }
+  }
+}
+
 void CheckYearRange(Problems& problems, const std::string& field, std::optional<int> min, std::optional<int> max) {
   if (min && *min < 0) problems.Add(field + ".min_per_year", "must be zero or more");
   if (max && *max < 1) problems.Add(field + ".max_per_year", "must be at least 1");
@@ -122,7 +138,13 @@ std::vector<Error> ValidatePartnership(const Partnership& partnership) {
     }
   }
 
+  CheckParentCycles(problems, "units", partnership.units);
+
   CheckUniqueIds(problems, "tracks", partnership.tracks);
+  for (size_t idx = 0; idx < partnership.tracks.size(); ++idx) {
+    problems.Check(At("tracks", idx), RequireText("name", partnership.tracks[idx].name));
+    problems.Check(At("tracks", idx), RequireText("name_en", partnership.tracks[idx].name_en));
+  }
   CheckUniqueIds(problems, "initiatives", partnership.initiatives);
   for (size_t idx = 0; idx < partnership.initiatives.size(); ++idx) {
     const Initiative& initiative = partnership.initiatives[idx];
@@ -182,6 +204,8 @@ std::vector<Error> ValidatePartnership(const Partnership& partnership) {
       problems.Add(field + ".parent", "unknown area \"" + area.parent_id + "\"");
     }
   }
+
+  CheckParentCycles(problems, "areas", partnership.areas);
 
   CheckUniqueIds(problems, "indicators", partnership.indicators);
   for (size_t idx = 0; idx < partnership.indicators.size(); ++idx) {

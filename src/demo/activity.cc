@@ -28,10 +28,16 @@ std::optional<GeoPoint> PointIn(DemoContext& ctx, const std::string& area_id) {
 }
 
 // Members of each group, for drawing who is seen together.
-std::vector<std::vector<PersonId>> MembersByGroup(const DemoContext& ctx) {
-  std::vector<std::vector<PersonId>> by_group(ctx.group_ids.size());
-  for (const RegisteredMember& member : ctx.members) by_group[member.group_index].push_back(member.person_id);
+std::vector<std::vector<const RegisteredMember*>> MembersByGroup(const DemoContext& ctx) {
+  std::vector<std::vector<const RegisteredMember*>> by_group(ctx.group_ids.size());
+  for (const RegisteredMember& member : ctx.members) by_group[member.group_index].push_back(&member);
   return by_group;
+}
+
+// Whether a member moves with the group around `day`: from half a year before
+// the registration to half a year after its end.
+bool AroundThen(const RegisteredMember& member, Date day) {
+  return member.valid_from.AddDays(-180) <= day && (!member.valid_to || day <= member.valid_to->AddDays(180));
 }
 
 void AddDistinct(std::vector<PersonId>& persons, PersonId person_id) {
@@ -58,10 +64,19 @@ Status GenerateObservations(DemoContext& ctx, int64_t count) {
     const auto& areas = ctx.group_home_areas[group_idx];
     return areas.empty() ? std::string("ydre-norrebro") : random.Pick(areas);
   };
+  Date day;  // of the observation being drawn
   auto some_members = [&](size_t group_idx, int how_many, std::vector<PersonId>& into) {
     const auto& members = by_group[group_idx];
     if (members.empty()) return;
-    for (int pick = 0; pick < how_many; ++pick) AddDistinct(into, random.Pick(members));
+    for (int pick = 0; pick < how_many; ++pick) {
+      for (int attempt = 0; attempt < 8; ++attempt) {  // prefer members active then; give up quietly
+        const RegisteredMember* member = random.Pick(members);
+        if (AroundThen(*member, day)) {
+          AddDistinct(into, member->person_id);
+          break;
+        }
+      }
+    }
   };
 
   for (int64_t done = 0; done < count;) {
@@ -72,6 +87,7 @@ Status GenerateObservations(DemoContext& ctx, int64_t count) {
       Observation observation;
       int64_t at = start + random.Below(span);
       observation.observed_at = Timestamp::FromUnixSeconds(at);
+      day = observation.observed_at.date();
       observation.recorded_at = Timestamp::FromUnixSeconds(at + random.Between(600, 36 * 3600));
       observation.source = random.Pick(kSources);
       observation.recorded_by = random.Pick(kRecorders);
@@ -103,7 +119,10 @@ Status GenerateObservations(DemoContext& ctx, int64_t count) {
         if (random.Chance(0.02) && !ctx.members.empty()) AddDistinct(observation.person_ids, random.Pick(ctx.members).person_id);
         observation.area_id = random.Pick(ctx.background).area_id;
       }
-      if (observation.person_ids.empty()) observation.person_ids.push_back(ctx.members.front().person_id);
+      if (observation.person_ids.empty()) {  // no group member was active then: someone else was seen
+        observation.person_ids.push_back(random.Pick(ctx.members).person_id);
+      }
+      if (!ctx.partnership.FindArea(observation.area_id)) observation.area_id.clear();
       if (!observation.area_id.empty()) observation.position = PointIn(ctx, observation.area_id);
       batch.push_back(std::move(observation));
     }
@@ -197,7 +216,9 @@ Status GenerateCaseWork(DemoContext& ctx) {
   for (size_t arrest_idx = 0; arrest_idx < arrests; ++arrest_idx) {
     const RegisteredMember& member = ctx.members[static_cast<size_t>(random.Below(static_cast<int64_t>(ctx.members.size())))];
     const DemoPerson& person = ctx.person_by_id.at(member.person_id);
-    Date arrested = RandomDate(random, std::max(member.valid_from, D(2017, 1, 1)), D(2019, 9, 30));
+    Date earliest = std::max(member.valid_from, D(2017, 1, 1));
+    if (earliest > D(2019, 9, 30)) continue;  // registered too late in the period to be arrested in it
+    Date arrested = RandomDate(random, earliest, D(2019, 9, 30));
     if (person.birth_date.AddMonths(18 * 12) > arrested) continue;
     CaseFile case_file;
     case_file.person_id = member.person_id;
@@ -232,11 +253,11 @@ Status GenerateMeetings(DemoContext& ctx) {
                                    : static_cast<int>(random.Between(1, 3));
       for (int meeting_idx = 0; meeting_idx < held; ++meeting_idx) {
         // Spread over the year: the n-th meeting falls in the n-th part.
-        int32_t part = 365 / held;
+        int32_t part = std::max(1, 365 / held);
         Meeting meeting;
         meeting.partnership_id = ctx.partnership.id;
         meeting.meeting_type_id = type.id;
-        meeting.held_on = D(year, 1, 10).AddDays(part * meeting_idx + static_cast<int32_t>(random.Between(0, part - 20)));
+        meeting.held_on = D(year, 1, 10).AddDays(part * meeting_idx + static_cast<int32_t>(random.Between(0, std::max(0, part - 20))));
         meeting.attending_unit_ids = type.unit_ids.empty() ? std::vector<std::string>{"sikker-by"} : type.unit_ids;
         meeting.minutes = "Referat (syntetisk demo): status på indsatsen, aktuelt billede af bandesituationen på Nørrebro.";
         meeting.recorded_by = "sikkerby-coordinator";

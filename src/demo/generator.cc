@@ -25,8 +25,10 @@ Date RandomDate(Random& random, Date from, Date to) {
 }
 
 // A fictional CPR number: the real format and a real birth date, but a serial
-// that fails the modulus-11 check. Every number issued before 2007 passes that
-// check, and all demo persons are born before 2007, so none can be a real one.
+// that fails the modulus-11 check. Numbers issued before October 2007 all pass
+// that check; since then numbers failing it have been issued, but (for persons
+// born earlier) only with 1 January as the date part. Demo persons are born
+// before 2007 and never on 1 January, so none can have a real person's number.
 std::string FictionalCpr(Random& random, Date birth, bool male, std::set<std::string>& used) {
   while (true) {
     char digits[64];
@@ -51,7 +53,11 @@ class PersonFactory {
     person.identity.given_name = name.given;
     person.identity.family_name = name.family;
     person.identity.birth_date = RandomDate(ctx_.random, born_from, born_to);
+    if (person.identity.birth_date.month() == 1 && person.identity.birth_date.day() == 1) {
+      person.identity.birth_date = person.identity.birth_date.AddDays(1);  // see FictionalCpr
+    }
     person.identity.cpr = *CprNumber::Parse(FictionalCpr(ctx_.random, person.identity.birth_date, male, used_cprs_));
+    if (!ctx_.partnership.FindArea(area_id)) area_id.clear();  // another partnership's areas differ
     person.residence_area_id = area_id;
     TRY_ASSIGN(PersonId id, ctx_.store.AddPerson(person));
     DemoPerson made{id, person.identity.birth_date, std::move(area_id)};
@@ -200,7 +206,9 @@ size_t GroupFor(Random& random, Date valid_from) {
   int64_t roll = random.Below(total);
   size_t group_idx = 0;
   while (roll >= kWeights[group_idx]) roll -= kWeights[group_idx++];
-  // Kløverbanden was renamed Blok Syd on 2018-03-01: later entries use the new group.
+  // Sølvulvene split from Ravneflokken on 2016-05-01; Kløverbanden was renamed
+  // Blok Syd on 2018-03-01: entries follow the group as it was when they took effect.
+  if (group_idx == 1 && valid_from < D(2016, 5, 1)) group_idx = 0;
   if (group_idx == 3 && valid_from >= D(2018, 3, 1)) group_idx = 4;
   return group_idx;
 }

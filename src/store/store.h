@@ -101,8 +101,9 @@ class Store {
   virtual Result<std::vector<Registration>> RegistrationHistory(RegistrationId id) = 0;
   // Versions believed at `known_at` for one person.
   virtual Result<std::vector<Registration>> RegistrationsForPerson(PersonId person_id, Timestamp known_at) = 0;
-  // Registrations in effect and validated on `point.as_of`, as known at `point.known_at`.
-  virtual Result<std::vector<Registration>> ActiveRegistrations(const BitemporalPoint& point) = 0;
+  // A partnership's registrations in effect and validated on `point.as_of`, as known at `point.known_at`.
+  virtual Result<std::vector<Registration>> ActiveRegistrations(const std::string& partnership_id,
+                                                                const BitemporalPoint& point) = 0;
 
   // Bulk loading (imports, demo data): between Begin and End the secondary
   // indexes of observations are dropped, so large loads append instead of

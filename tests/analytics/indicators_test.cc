@@ -109,20 +109,42 @@ class IndicatorsTest : public ::testing::Test {
 TEST_F(IndicatorsTest, CountsDistinctValidatedGangRolesInEffect) {
   BuildRegister();
   // adult (two registrations, one person) and youth; not the late-validated, the at-risk or the removed.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 3, 31), kNow}), 2);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), kNow}), 2);
   // By 2017-04-30 the late validation has happened.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 4, 30), kNow}), 3);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 4, 30), kNow}), 3);
   // Before anything took effect.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2015, 12, 31), kNow}), 0);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2015, 12, 31), kNow}), 0);
+}
+
+TEST_F(IndicatorsTest, CountsOnlyThePartnershipsOwnRegister) {
+  BuildRegister();
+  Partnership other = db_.partnership;
+  other.id = "testby-2017";
+  ASSERT_TRUE(db_.store->SavePartnership(other, "# test definition").ok());
+  PersonId elsewhere = AddPerson("Hugo", Day(1989, 3, 3), "");
+  Registration registration;
+  registration.partnership_id = other.id;
+  registration.person_id = elsewhere;
+  registration.group_id = AddGroup("Gruppe Testby");
+  registration.criteria = {{"intelligence_report", "T-1", Day(2016, 1, 1)}, {"self_declared", "T-2", Day(2016, 1, 2)}};
+  registration.justification = "Testgrundlag.";
+  registration.registering_officer = "officer-a";
+  registration.validating_officer = "officer-b";
+  registration.validated_on = Day(2016, 1, 5);
+  registration.valid_from = Day(2016, 1, 5);
+  db_.clock.Set(Noon(2016, 1, 6));
+  ASSERT_TRUE(db_.store->AddRegistration(registration, db_.partnership.registration_policy).ok());
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), kNow}), 2);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "testby-2017", {Day(2017, 3, 31), kNow}), 1);
 }
 
 TEST_F(IndicatorsTest, AsKnownAtIgnoresLaterRecordedCorrections) {
   BuildRegister();
   // As known at 2017-04-10 the removal (entered 2017-05-01) was not yet recorded.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 3, 31), EndOfDay(Day(2017, 4, 10))}), 3);
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 3, 31), EndOfDay(Day(2017, 5, 1))}), 2);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), EndOfDay(Day(2017, 4, 10))}), 3);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), EndOfDay(Day(2017, 5, 1))}), 2);
   // Known before the youth's validation was recorded (2017-02-03): only adult and the later-removed.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, {Day(2017, 2, 2), EndOfDay(Day(2017, 2, 2))}), 2);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 2, 2), EndOfDay(Day(2017, 2, 2))}), 2);
 }
 
 TEST_F(IndicatorsTest, RegisteredUnder18UsesAgeOnTheDate) {

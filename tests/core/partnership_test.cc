@@ -102,6 +102,23 @@ TEST(ValidatePartnership, CollectsSeveralErrorsWithKeyPaths) {
   for (const Error& error : errors) EXPECT_EQ(error.code, ErrorCode::kInvalidArgument);
 }
 
+TEST(ValidatePartnership, FindsCyclesInParentChains) {
+  Partnership partnership = Testby();
+  partnership.units[0].parent_id = "exit";  // analyse → exit → analyse
+  partnership.areas[0].parent_id = "torvet";  // testby-nord → torvet → testby-nord
+  auto errors = ValidatePartnership(partnership);
+  EXPECT_TRUE(HasField(errors, "units[0].parent")) << ::testing::PrintToString(Fields(errors));
+  EXPECT_TRUE(HasField(errors, "units[1].parent"));
+  EXPECT_TRUE(HasField(errors, "areas[0].parent"));
+  EXPECT_TRUE(HasField(errors, "areas[1].parent"));
+}
+
+TEST(ValidatePartnership, TracksNeedNames) {
+  Partnership partnership = Testby();
+  partnership.tracks[0].name = " ";
+  EXPECT_TRUE(HasField(ValidatePartnership(partnership), "tracks[0].name"));
+}
+
 TEST(ValidatePartnership, PrefixesNestedErrorsWithTheirPath) {
   Partnership partnership = Testby();
   partnership.areas[1].outline.pop_back();

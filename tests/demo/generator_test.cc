@@ -47,19 +47,19 @@ GeneratedDemo* DemoGeneratorTest::other_seed_ = nullptr;
 TEST_F(DemoGeneratorTest, ExactlyTheBaselineIsActiveOnTheBaselineDate) {
   Timestamp now = Timestamp::StartOf(Day(2026, 1, 1));
   for (GeneratedDemo* demo : {first_, other_seed_}) {
-    EXPECT_EQ(*CountRegisteredActiveMembers(*demo->db.store, {BaselineDate(), now}), kBaselineActiveMembers);
+    EXPECT_EQ(*CountRegisteredActiveMembers(*demo->db.store, "norrebro-2017", {BaselineDate(), now}), kBaselineActiveMembers);
   }
 }
 
 TEST_F(DemoGeneratorTest, LateRecordedRemovalsShowInTheBitemporalCount) {
-  auto known_then = CountRegisteredActiveMembers(*first_->db.store, {BaselineDate(), EndOfDay(Day(2017, 4, 10))});
+  auto known_then = CountRegisteredActiveMembers(*first_->db.store, "norrebro-2017", {BaselineDate(), EndOfDay(Day(2017, 4, 10))});
   EXPECT_EQ(*known_then, kBaselineActiveMembers + 3);
 }
 
 TEST_F(DemoGeneratorTest, RegisterChangesOverTime) {
   Timestamp now = Timestamp::StartOf(Day(2026, 1, 1));
-  auto early = CountRegisteredActiveMembers(*first_->db.store, {Day(2015, 6, 30), now});
-  auto late = CountRegisteredActiveMembers(*first_->db.store, {Day(2019, 6, 30), now});
+  auto early = CountRegisteredActiveMembers(*first_->db.store, "norrebro-2017", {Day(2015, 6, 30), now});
+  auto late = CountRegisteredActiveMembers(*first_->db.store, "norrebro-2017", {Day(2019, 6, 30), now});
   EXPECT_GT(*early, 0);
   EXPECT_NE(*early, kBaselineActiveMembers);
   EXPECT_NE(*late, kBaselineActiveMembers);

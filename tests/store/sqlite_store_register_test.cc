@@ -29,7 +29,7 @@ class RegisterTest : public StoreTest {
   }
 
   size_t ActiveCount(Date as_of, Timestamp known_at) {
-    auto active = store_->ActiveRegistrations({as_of, known_at});
+    auto active = store_->ActiveRegistrations("norrebro-2017", {as_of, known_at});
     EXPECT_TRUE(IsOk(active));
     return active.ok() ? active->size() : 0;
   }
@@ -135,7 +135,7 @@ TEST_F(RegisterTest, SameGroupCannotBeRegisteredTwice) {
 TEST_F(RegisterTest, ActiveRegistrationsRespectsWorldAndSystemTime) {
   Registration added = AddMember();  // recorded 2017-04-01 09:00, valid from 2017-03-01, validated 2017-03-05
   // As of 2017-03-31, as known on 2017-04-10: one active member.
-  auto active = store_->ActiveRegistrations({D("2017-03-31"), EndOfDay(D("2017-04-10"))});
+  auto active = store_->ActiveRegistrations("norrebro-2017", {D("2017-03-31"), EndOfDay(D("2017-04-10"))});
   ASSERT_TRUE(IsOk(active));
   ASSERT_EQ(active->size(), 1u);
   EXPECT_EQ((*active)[0].id, added.id);
@@ -181,7 +181,7 @@ TEST_F(RegisterTest, ACorrectionSupersedesTheEarlierBelief) {
   // As known before the correction, he was active on 2017-03-31; as known after, he was not.
   EXPECT_EQ(ActiveCount(D("2017-03-31"), EndOfDay(D("2017-04-10"))), 1u);
   EXPECT_EQ(ActiveCount(D("2017-03-31"), EndOfDay(D("2017-04-25"))), 0u);
-  auto later = store_->ActiveRegistrations({D("2017-04-10"), EndOfDay(D("2017-04-25"))});
+  auto later = store_->ActiveRegistrations("norrebro-2017", {D("2017-04-10"), EndOfDay(D("2017-04-25"))});
   ASSERT_TRUE(IsOk(later));
   ASSERT_EQ(later->size(), 1u);
   EXPECT_EQ((*later)[0].version, second->version);

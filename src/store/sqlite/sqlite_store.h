@@ -58,7 +58,8 @@ class SqliteStore final : public Store {
   Result<Registration> GetRegistration(RegistrationId id, Timestamp known_at) override;
   Result<std::vector<Registration>> RegistrationHistory(RegistrationId id) override;
   Result<std::vector<Registration>> RegistrationsForPerson(PersonId person_id, Timestamp known_at) override;
-  Result<std::vector<Registration>> ActiveRegistrations(const BitemporalPoint& point) override;
+  Result<std::vector<Registration>> ActiveRegistrations(const std::string& partnership_id,
+                                                        const BitemporalPoint& point) override;
 
   Status BeginBulkLoad() override;
   Status EndBulkLoad() override;

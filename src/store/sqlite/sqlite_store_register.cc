@@ -174,14 +174,16 @@ Result<std::vector<Registration>> SqliteStore::RegistrationsForPerson(PersonId p
   return ReadRegistrations(statement);
 }
 
-Result<std::vector<Registration>> SqliteStore::ActiveRegistrations(const BitemporalPoint& point) {
+Result<std::vector<Registration>> SqliteStore::ActiveRegistrations(const std::string& partnership_id,
+                                                                   const BitemporalPoint& point) {
   // The same rule as Registration::CountsAsActiveOn, pushed into SQL so that
   // national-scale counts need not load every row.
   TRY_ASSIGN(auto statement, db_.Prepare(
       std::string(kRegistrationColumns) + "WHERE " + std::string(kKnownAt) +
       " AND role <> 'at_risk_victim' AND validated_on IS NOT NULL AND validated_on <= ?2"
-      " AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2) ORDER BY registration_id"));
-  statement.Bind(1, point.known_at.unix_seconds()).Bind(2, point.as_of.ToString());
+      " AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2) AND partnership_id = ?3"
+      " ORDER BY registration_id"));
+  statement.Bind(1, point.known_at.unix_seconds()).Bind(2, point.as_of.ToString()).Bind(3, partnership_id);
   TRY_ASSIGN(auto registrations, ReadRegistrations(statement));
   // Guard that SQL and the domain rule agree.
   std::erase_if(registrations, [&](const Registration& item) { return !item.CountsAsActiveOn(point.as_of); });
