@@ -67,13 +67,11 @@ int RunShow(const PersonOptions& options) {
   auto measures = db.MeasuresForPerson(options.id);
   auto disclosures = db.DisclosuresForPerson(options.id);
   auto observations = db.ObservationsForPerson(options.id, 20);
-  for (const Status& status : {Status(registrations.ok() ? OkStatus() : registrations.error()),
-                               Status(cases.ok() ? OkStatus() : cases.error()),
-                               Status(measures.ok() ? OkStatus() : measures.error()),
-                               Status(disclosures.ok() ? OkStatus() : disclosures.error()),
-                               Status(observations.ok() ? OkStatus() : observations.error())}) {
-    if (!status.ok()) return ReportError(status.error());
-  }
+  if (!registrations.ok()) return ReportError(registrations.error());
+  if (!cases.ok()) return ReportError(cases.error());
+  if (!measures.ok()) return ReportError(measures.error());
+  if (!disclosures.ok()) return ReportError(disclosures.error());
+  if (!observations.ok()) return ReportError(observations.error());
   if (options.json) {
     nlohmann::json out = PersonJson(*person, now.date());
     out["registrations"] = nlohmann::json::array();

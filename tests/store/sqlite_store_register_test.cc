@@ -1,5 +1,4 @@
-// The gang register (bitemporal registrations) and observations
-// (src/store/sqlite/sqlite_store_register.cc).
+// The gang register: bitemporal registrations (src/store/sqlite/sqlite_store_register.cc).
 #include <gtest/gtest.h>
 
 #include "store/sqlite/sqlite_store.h"
@@ -284,65 +283,6 @@ TEST_F(RegisterTest, ARemovalWithoutReasonIsRejected) {
   removed.valid_to = D("2017-03-31");
   EXPECT_TRUE(IsError(store_->RecordRegistrationVersion(removed, kNorrebroPolicy, first.version),
                       ErrorCode::kInvalidArgument, "removal_reason"));
-}
-
-// ------------------------------------------------------------------ observations
-
-Observation SeenTogether(std::vector<PersonId> persons, std::string area = "mjolnerparken") {
-  Observation observation;
-  observation.observed_at = T("2017-03-30T21:00:00Z");
-  observation.area_id = std::move(area);
-  observation.position = GeoPoint{12.538, 55.699};
-  observation.source = "patrol_stop";
-  observation.person_ids = std::move(persons);
-  observation.recorded_by = "lokalpoliti-betjent";
-  observation.recorded_at = T("2017-03-31T08:00:00Z");
-  return observation;
-}
-
-TEST_F(RegisterTest, AddsObservationsInBulk) {
-  auto ids = store_->AddObservations(
-      {SeenTogether({mikkel_, sofie_}), SeenTogether({mikkel_}, ""), SeenTogether({sofie_}, "lundtoftegade")});
-  ASSERT_TRUE(IsOk(ids));
-  ASSERT_EQ(ids->size(), 3u);
-  EXPECT_EQ(*store_->CountObservations(), 3);
-
-  auto for_mikkel = store_->ObservationsForPerson(mikkel_, 10);
-  ASSERT_TRUE(IsOk(for_mikkel));
-  ASSERT_EQ(for_mikkel->size(), 2u);
-  const Observation& together = (*for_mikkel)[0].id == (*ids)[0] ? (*for_mikkel)[0] : (*for_mikkel)[1];
-  EXPECT_EQ(together.person_ids.size(), 2u);
-  EXPECT_EQ(together.area_id, "mjolnerparken");
-  ASSERT_TRUE(together.position.has_value());
-  EXPECT_DOUBLE_EQ(together.position->lat, 55.699);
-  EXPECT_EQ(together.observed_at, T("2017-03-30T21:00:00Z"));
-  EXPECT_EQ(together.source, "patrol_stop");
-  auto limited = store_->ObservationsForPerson(mikkel_, 1);
-  ASSERT_TRUE(IsOk(limited));
-  EXPECT_EQ(limited->size(), 1u);
-  EXPECT_TRUE(IsError(store_->ObservationsForPerson(mikkel_, 0), ErrorCode::kInvalidArgument, "limit"));
-}
-
-TEST_F(RegisterTest, AnUnknownPersonLeavesNothingStored) {
-  auto ids = store_->AddObservations({SeenTogether({mikkel_}), SeenTogether({sofie_}), SeenTogether({mikkel_, 999})});
-  EXPECT_TRUE(IsError(ids, ErrorCode::kInvalidArgument, "observations[2].person_ids"));
-  EXPECT_EQ(*store_->CountObservations(), 0);
-  auto for_mikkel = store_->ObservationsForPerson(mikkel_, 10);
-  ASSERT_TRUE(IsOk(for_mikkel));
-  EXPECT_TRUE(for_mikkel->empty());
-}
-
-TEST_F(RegisterTest, AnUnknownAreaLeavesNothingStored) {
-  auto ids = store_->AddObservations({SeenTogether({mikkel_}), SeenTogether({sofie_}, "vesterbro")});
-  EXPECT_TRUE(IsError(ids, ErrorCode::kInvalidArgument, "observations[1].area_id"));
-  EXPECT_EQ(*store_->CountObservations(), 0);
-}
-
-TEST_F(RegisterTest, AnInvalidObservationIsRejectedBeforeStoring) {
-  Observation repeated = SeenTogether({mikkel_, mikkel_});
-  auto ids = store_->AddObservations({SeenTogether({sofie_}), repeated});
-  EXPECT_TRUE(IsError(ids, ErrorCode::kInvalidArgument, "observations[1].person_ids"));
-  EXPECT_EQ(*store_->CountObservations(), 0);
 }
 
 }  // namespace

@@ -120,6 +120,8 @@ CREATE TABLE registration_criteria (
   PRIMARY KEY (version_id, position)
 ) STRICT, WITHOUT ROWID;
 
+-- An observation is one row, with the persons present as a JSON array of
+-- person ids: the network is built by scanning these rows in one pass.
 CREATE TABLE observations (
   id INTEGER PRIMARY KEY,
   observed_at INTEGER NOT NULL,
@@ -128,13 +130,17 @@ CREATE TABLE observations (
   lat REAL,
   source TEXT NOT NULL,
   recorded_by TEXT NOT NULL,
-  recorded_at INTEGER NOT NULL
+  recorded_at INTEGER NOT NULL,
+  person_ids TEXT NOT NULL
 ) STRICT;
 
+-- Derived from observations.person_ids: which observations a person was seen
+-- in. Written with each observation, or rebuilt in one sorted pass after a
+-- bulk load (docs/decisions/0005-observation-storage.md).
 CREATE TABLE observation_persons (
-  observation_id INTEGER NOT NULL REFERENCES observations(id),
   person_id INTEGER NOT NULL REFERENCES persons(id),
-  PRIMARY KEY (observation_id, person_id)
+  observation_id INTEGER NOT NULL,
+  PRIMARY KEY (person_id, observation_id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE cases (
@@ -239,14 +245,12 @@ CREATE INDEX disclosures_by_person ON disclosures(person_id);
 
 }  // namespace
 
-// Kept apart from the schema because a bulk load drops and rebuilds them.
+// Kept apart from the schema because a bulk load drops and rebuilds it.
 const std::string_view kObservationIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS observations_by_time ON observations(observed_at);
-CREATE INDEX IF NOT EXISTS observation_persons_by_person ON observation_persons(person_id, observation_id);
 )sql";
 const std::string_view kDropObservationIndexes = R"sql(
 DROP INDEX IF EXISTS observations_by_time;
-DROP INDEX IF EXISTS observation_persons_by_person;
 )sql";
 
 const std::vector<Migration>& AllMigrations() {

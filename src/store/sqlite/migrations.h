@@ -19,7 +19,7 @@ struct Migration {
 
 const std::vector<Migration>& AllMigrations();
 
-// The secondary indexes of observations, which a bulk load drops and rebuilds.
+// The time index of observations, which a bulk load drops and rebuilds.
 extern const std::string_view kObservationIndexes;
 extern const std::string_view kDropObservationIndexes;
 int LatestSchemaVersion();

@@ -51,27 +51,6 @@ Result<sqlite::Statement*> SqliteStore::Cached(std::string_view sql) {
   return &found->second;
 }
 
-Status SqliteStore::BeginBulkLoad() {
-  return InTransaction([&]() -> Status {
-    TRY_STATUS(db_.Exec("INSERT INTO meta (key, value) VALUES ('bulk_load', '1') "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    return db_.Exec(sqlite::kDropObservationIndexes);
-  });
-}
-
-Status SqliteStore::EndBulkLoad() {
-  return InTransaction([&]() -> Status {
-    TRY_STATUS(db_.Exec(sqlite::kObservationIndexes));
-    return db_.Exec("DELETE FROM meta WHERE key = 'bulk_load'");
-  });
-}
-
-Status SqliteStore::FinishInterruptedBulkLoad() {
-  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COUNT(*) FROM meta WHERE key = 'bulk_load'"));
-  TRY_ASSIGN(int64_t interrupted, CountQuery(statement));
-  return interrupted > 0 ? EndBulkLoad() : OkStatus();
-}
-
 Result<bool> SqliteStore::PeekIsDemo(const std::string& path) {
   TRY_ASSIGN(auto connection, sqlite::Connection::Open(path, false));
   auto statement = connection.Prepare("SELECT value FROM meta WHERE key = 'demo'");

@@ -87,6 +87,7 @@ class SqliteStore final : public Store {
 
   Status CheckKey();
   Status FinishInterruptedBulkLoad();
+  Status CheckPersonsExist(const std::vector<Observation>& observations);
   // A prepared statement kept for reuse on hot paths; the caller resets it (Run and CountQuery do).
   Result<sqlite::Statement*> Cached(std::string_view sql);
   Result<int64_t> NextId(std::string_view table, std::string_view column);
@@ -100,6 +101,8 @@ class SqliteStore final : public Store {
   IdentityCipher cipher_;
   const Clock& clock_;
   int transaction_depth_ = 0;
+  // While a bulk load is open: the last observation id before it began.
+  std::optional<ObservationId> bulk_load_after_;
   std::map<std::string, sqlite::Statement, std::less<>> statements_;
 };
 

@@ -1,4 +1,4 @@
-// The gang register (bitemporal registrations) and observations.
+// The gang register: bitemporal registrations.
 #include <algorithm>
 
 #include "store/sqlite/sqlite_store.h"
@@ -188,95 +188,6 @@ Result<std::vector<Registration>> SqliteStore::ActiveRegistrations(const std::st
   // Guard that SQL and the domain rule agree.
   std::erase_if(registrations, [&](const Registration& item) { return !item.CountsAsActiveOn(point.as_of); });
   return registrations;
-}
-
-// ------------------------------------------------------------------ observations
-
-Result<std::vector<ObservationId>> SqliteStore::AddObservations(const std::vector<Observation>& observations) {
-  for (size_t idx = 0; idx < observations.size(); ++idx) {
-    Status valid = ValidateObservation(observations[idx]);
-    if (!valid.ok()) {
-      Error error = std::move(valid).error();
-      error.field = "observations[" + std::to_string(idx) + "]." + error.field;
-      return error;
-    }
-  }
-  std::vector<ObservationId> ids;
-  ids.reserve(observations.size());
-  TRY_STATUS(InTransaction([&]() -> Status {
-    TRY_ASSIGN(auto* insert_statement, Cached(
-        "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    TRY_ASSIGN(auto* present_statement,
-               Cached("INSERT INTO observation_persons (observation_id, person_id) VALUES (?, ?)"));
-    sqlite::Statement& insert = *insert_statement;
-    sqlite::Statement& present = *present_statement;
-    for (const Observation& observation : observations) {
-      insert.Bind(1, observation.observed_at.unix_seconds()).Bind(5, observation.source)
-          .Bind(6, observation.recorded_by).Bind(7, observation.recorded_at.unix_seconds());
-      observation.area_id.empty() ? insert.BindNull(2) : insert.Bind(2, observation.area_id);
-      if (observation.position) {
-        insert.Bind(3, observation.position->lon).Bind(4, observation.position->lat);
-      } else {
-        insert.BindNull(3).BindNull(4);
-      }
-      Status status = insert.Run();
-      if (!status.ok()) {
-        return InvalidArgument("observations[" + std::to_string(ids.size()) + "].area_id", "unknown area");
-      }
-      ObservationId id = db_.LastInsertRowId();
-      for (PersonId person_id : observation.person_ids) {
-        present.Bind(1, id).Bind(2, person_id);
-        Status linked = present.Run();
-        if (!linked.ok()) {
-          return InvalidArgument("observations[" + std::to_string(ids.size()) + "].person_ids",
-                                 "person " + std::to_string(person_id) + " does not exist");
-        }
-      }
-      ids.push_back(id);
-    }
-    return OkStatus();
-  }));
-  return ids;
-}
-
-Result<int64_t> SqliteStore::CountObservations() {
-  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COUNT(*) FROM observations"));
-  return CountQuery(statement);
-}
-
-Result<std::vector<Observation>> SqliteStore::ObservationsForPerson(PersonId person_id, int64_t limit) {
-  if (limit < 1 || limit > 10000) return InvalidArgument("limit", "must be between 1 and 10000");
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at "
-      "FROM observation_persons p JOIN observations o ON o.id = p.observation_id "
-      "WHERE p.person_id = ? ORDER BY o.observed_at DESC LIMIT ?"));
-  statement.Bind(1, person_id).Bind(2, limit);
-  std::vector<Observation> observations;
-  while (true) {
-    TRY_ASSIGN(bool has_row, statement.Step());
-    if (!has_row) break;
-    Observation observation;
-    observation.id = statement.Int(0);
-    observation.observed_at = Timestamp::FromUnixSeconds(statement.Int(1));
-    observation.area_id = statement.OptionalText(2).value_or("");
-    if (!statement.IsNull(3)) observation.position = GeoPoint{statement.Real(3), statement.Real(4)};
-    observation.source = statement.Text(5);
-    observation.recorded_by = statement.Text(6);
-    observation.recorded_at = Timestamp::FromUnixSeconds(statement.Int(7));
-    observations.push_back(std::move(observation));
-  }
-  TRY_ASSIGN(auto persons, db_.Prepare("SELECT person_id FROM observation_persons WHERE observation_id = ?"));
-  for (Observation& observation : observations) {
-    persons.Bind(1, observation.id);
-    while (true) {
-      TRY_ASSIGN(bool has_row, persons.Step());
-      if (!has_row) break;
-      observation.person_ids.push_back(persons.Int(0));
-    }
-    persons.Reset();
-  }
-  return observations;
 }
 
 }  // namespace trygnet

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `make bench`: runs the benchmarks and prints figures for docs/performance.md.
+# Benchmarks are not tests; nothing here passes or fails on timing.
+# Usage: scripts/run-benchmarks.sh BUILD_DIR [--national]
+set -euo pipefail
+build="$1"; shift || true
+echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo || true; free -h | head -2; date -u
+echo
+echo "== observation bulk insert (bench/observation_insert_bench)"
+"$build/bench/observation_insert_bench" --benchmark_min_time=2
+echo
+echo "== demo generation, city scale"
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+/usr/bin/time -f "wall %e s, peak RSS %M KiB" "$build/trygnet" demo --db "$tmp/city.db" >/dev/null
+if [ "${1:-}" = "--national" ]; then
+  echo
+  echo "== demo generation, national scale (1,000,000 persons, 10,000,000 observations)"
+  /usr/bin/time -f "wall %e s, peak RSS %M KiB" "$build/trygnet" demo --db "$tmp/national.db" --scale national
+  ls -l "$tmp/national.db"
+fi

@@ -1,0 +1,159 @@
+// Observations: one row each with the persons present (JSON), plus the
+// derived person → observation table, written per row or rebuilt after a
+// bulk load (docs/decisions/0005-observation-storage.md).
+#include <algorithm>
+
+#include "store/sqlite/json_columns.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace trygnet {
+namespace {
+
+std::string PersonIdsJson(const std::vector<PersonId>& person_ids) {
+  std::string json = "[";
+  for (size_t idx = 0; idx < person_ids.size(); ++idx) {
+    if (idx > 0) json += ',';
+    json += std::to_string(person_ids[idx]);
+  }
+  return json + "]";
+}
+
+std::string At(size_t idx) { return "observations[" + std::to_string(idx) + "]"; }
+
+}  // namespace
+
+Status SqliteStore::BeginBulkLoad() {
+  if (bulk_load_after_) return FailedPrecondition("a bulk load is already open");
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM observations"));
+  TRY_ASSIGN(ObservationId after, CountQuery(statement));
+  TRY_STATUS(InTransaction([&]() -> Status {
+    TRY_ASSIGN(auto mark, db_.Prepare("INSERT INTO meta (key, value) VALUES ('bulk_load_after', ?)"));
+    mark.Bind(1, std::to_string(after));
+    TRY_STATUS(mark.Run());
+    return db_.Exec(sqlite::kDropObservationIndexes);
+  }));
+  bulk_load_after_ = after;
+  return OkStatus();
+}
+
+Status SqliteStore::EndBulkLoad() {
+  if (!bulk_load_after_) return FailedPrecondition("no bulk load is open");
+  TRY_STATUS(InTransaction([&]() -> Status {
+    // Sorted by person, so the table is built front to back instead of by random inserts.
+    TRY_ASSIGN(auto links, db_.Prepare(
+        "INSERT INTO observation_persons (person_id, observation_id) "
+        "SELECT j.value, o.id FROM observations o, json_each(o.person_ids) j WHERE o.id > ? ORDER BY 1, 2"));
+    links.Bind(1, *bulk_load_after_);
+    TRY_STATUS(links.Run());
+    TRY_STATUS(db_.Exec(sqlite::kObservationIndexes));
+    return db_.Exec("DELETE FROM meta WHERE key = 'bulk_load_after'");
+  }));
+  bulk_load_after_.reset();
+  return OkStatus();
+}
+
+Status SqliteStore::FinishInterruptedBulkLoad() {
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT value FROM meta WHERE key = 'bulk_load_after'"));
+  TRY_ASSIGN(bool interrupted, statement.Step());
+  if (!interrupted) return OkStatus();
+  bulk_load_after_ = std::stoll(statement.Text(0));
+  statement.Reset();
+  return EndBulkLoad();
+}
+
+// Each distinct person of the batch is looked up once (a batch names the same
+// persons many times), and the first observation naming a missing one is reported.
+Status SqliteStore::CheckPersonsExist(const std::vector<Observation>& observations) {
+  std::vector<PersonId> person_ids;
+  for (const Observation& observation : observations) {
+    person_ids.insert(person_ids.end(), observation.person_ids.begin(), observation.person_ids.end());
+  }
+  std::sort(person_ids.begin(), person_ids.end());
+  person_ids.erase(std::unique(person_ids.begin(), person_ids.end()), person_ids.end());
+  TRY_ASSIGN(auto* person_exists, Cached("SELECT 1 FROM persons WHERE id = ?"));
+  for (PersonId person_id : person_ids) {
+    TRY_ASSIGN(bool exists, person_exists->Bind(1, person_id).Step());
+    person_exists->Reset();
+    if (exists) continue;
+    for (size_t idx = 0; idx < observations.size(); ++idx) {
+      const auto& named = observations[idx].person_ids;
+      if (std::find(named.begin(), named.end(), person_id) != named.end()) {
+        return InvalidArgument(At(idx) + ".person_ids", "person " + std::to_string(person_id) + " does not exist");
+      }
+    }
+  }
+  return OkStatus();
+}
+
+Result<std::vector<ObservationId>> SqliteStore::AddObservations(const std::vector<Observation>& observations) {
+  for (size_t idx = 0; idx < observations.size(); ++idx) {
+    Status valid = ValidateObservation(observations[idx]);
+    if (!valid.ok()) {
+      Error error = std::move(valid).error();
+      error.field = At(idx) + "." + error.field;
+      return error;
+    }
+  }
+  std::vector<ObservationId> ids;
+  ids.reserve(observations.size());
+  TRY_STATUS(InTransaction([&]() -> Status {
+    TRY_STATUS(CheckPersonsExist(observations));
+    TRY_ASSIGN(auto* insert, Cached(
+        "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at, person_ids) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    TRY_ASSIGN(auto* link, Cached("INSERT INTO observation_persons (person_id, observation_id) VALUES (?, ?)"));
+    for (size_t idx = 0; idx < observations.size(); ++idx) {
+      const Observation& observation = observations[idx];
+      insert->Bind(1, observation.observed_at.unix_seconds()).Bind(5, observation.source)
+          .Bind(6, observation.recorded_by).Bind(7, observation.recorded_at.unix_seconds())
+          .Bind(8, PersonIdsJson(observation.person_ids));
+      observation.area_id.empty() ? insert->BindNull(2) : insert->Bind(2, observation.area_id);
+      if (observation.position) {
+        insert->Bind(3, observation.position->lon).Bind(4, observation.position->lat);
+      } else {
+        insert->BindNull(3).BindNull(4);
+      }
+      if (!insert->Run().ok()) return InvalidArgument(At(idx) + ".area_id", "unknown area \"" + observation.area_id + "\"");
+      ObservationId id = db_.LastInsertRowId();
+      if (!bulk_load_after_) {  // during a bulk load the links are built at its end
+        for (PersonId person_id : observation.person_ids) TRY_STATUS(link->Bind(1, person_id).Bind(2, id).Run());
+      }
+      ids.push_back(id);
+    }
+    return OkStatus();
+  }));
+  return ids;
+}
+
+Result<int64_t> SqliteStore::CountObservations() {
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COUNT(*) FROM observations"));
+  return CountQuery(statement);
+}
+
+Result<std::vector<Observation>> SqliteStore::ObservationsForPerson(PersonId person_id, int64_t limit) {
+  if (limit < 1 || limit > 10000) return InvalidArgument("limit", "must be between 1 and 10000");
+  TRY_ASSIGN(auto statement, db_.Prepare(
+      "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at, o.person_ids "
+      "FROM observation_persons p JOIN observations o ON o.id = p.observation_id "
+      "WHERE p.person_id = ? ORDER BY o.observed_at DESC, o.id DESC LIMIT ?"));
+  statement.Bind(1, person_id).Bind(2, limit);
+  std::vector<Observation> observations;
+  while (true) {
+    TRY_ASSIGN(bool has_row, statement.Step());
+    if (!has_row) break;
+    Observation observation;
+    observation.id = statement.Int(0);
+    observation.observed_at = Timestamp::FromUnixSeconds(statement.Int(1));
+    observation.area_id = statement.OptionalText(2).value_or("");
+    if (!statement.IsNull(3)) observation.position = GeoPoint{statement.Real(3), statement.Real(4)};
+    observation.source = statement.Text(5);
+    observation.recorded_by = statement.Text(6);
+    observation.recorded_at = Timestamp::FromUnixSeconds(statement.Int(7));
+    TRY_ASSIGN(observation.person_ids, sqlite::FromJsonList<PersonId>(statement.Text(8), "observations.person_ids"));
+    observations.push_back(std::move(observation));
+  }
+  return observations;
+}
+
+}  // namespace trygnet
