@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <iomanip>
 #include <iostream>
 
 #include "cli/app.h"
@@ -31,6 +32,15 @@ bool Exists(const std::string& path) {
 // A half-built demo database is of no use: remove it so a rerun starts clean.
 void RemoveDatabase(const std::string& db) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((db + suffix).c_str());
+}
+
+// The generator names its stages in English; people read Danish first.
+std::string_view DanishStage(std::string_view stage) {
+  if (stage == "register") return "registrering";
+  if (stage == "persons") return "personer";
+  if (stage == "observations") return "observationer";
+  if (stage == "indexes") return "indeks";
+  return stage;
 }
 
 int RunDemo(const DemoCommandOptions& options) {
@@ -63,7 +73,7 @@ int RunDemo(const DemoCommandOptions& options) {
                                    options.scale == "national" ? demo::Scale::kNational : demo::Scale::kCity};
     summary = demo::GenerateDemo(**store, clock, *load->partnership, demo_options,
                                  [&](std::string_view stage, int64_t done, int64_t total) {
-                                   progress.Update(stage, done, total);
+                                   progress.Update(DanishStage(stage), done, total);
                                  });
   }
   store->reset();
@@ -74,7 +84,8 @@ int RunDemo(const DemoCommandOptions& options) {
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << kDemoBanner << "\n"
-            << "Oprettede demodatabase " << options.db << " på " << seconds << " s (frø " << options.seed << ", "
+            << "Oprettede demodatabase " << options.db << " på " << std::fixed << std::setprecision(1) << seconds
+            << " s (frø " << options.seed << ", "
             << options.scale << "):\n"
             << "  personer " << summary->persons << ", grupperinger " << summary->groups << ", registreringer "
             << summary->registrations << ", observationer " << summary->observations << "\n"

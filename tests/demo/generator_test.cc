@@ -23,55 +23,60 @@ struct GeneratedDemo {
   DemoSummary summary;
 };
 
-// Generation takes a few seconds, so the data sets are shared by the tests.
+// Generation takes a few seconds, so each data set is made on first use and
+// shared by the tests of one process (ctest runs each test in its own).
 class DemoGeneratorTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    first_ = new GeneratedDemo(7);
-    same_seed_ = new GeneratedDemo(7);
-    other_seed_ = new GeneratedDemo(8);
-  }
+  static GeneratedDemo& First() { return Lazy(first_, 7); }
+  static GeneratedDemo& SameSeed() { return Lazy(same_seed_, 7); }
+  static GeneratedDemo& OtherSeed() { return Lazy(other_seed_, 8); }
   static void TearDownTestSuite() {
-    delete first_;
-    delete same_seed_;
-    delete other_seed_;
+    first_.reset();
+    same_seed_.reset();
+    other_seed_.reset();
   }
-  static GeneratedDemo* first_;
-  static GeneratedDemo* same_seed_;
-  static GeneratedDemo* other_seed_;
+
+ private:
+  static GeneratedDemo& Lazy(std::unique_ptr<GeneratedDemo>& demo, uint64_t seed) {
+    if (!demo) demo = std::make_unique<GeneratedDemo>(seed);
+    return *demo;
+  }
+  static std::unique_ptr<GeneratedDemo> first_;
+  static std::unique_ptr<GeneratedDemo> same_seed_;
+  static std::unique_ptr<GeneratedDemo> other_seed_;
 };
-GeneratedDemo* DemoGeneratorTest::first_ = nullptr;
-GeneratedDemo* DemoGeneratorTest::same_seed_ = nullptr;
-GeneratedDemo* DemoGeneratorTest::other_seed_ = nullptr;
+std::unique_ptr<GeneratedDemo> DemoGeneratorTest::first_;
+std::unique_ptr<GeneratedDemo> DemoGeneratorTest::same_seed_;
+std::unique_ptr<GeneratedDemo> DemoGeneratorTest::other_seed_;
 
 TEST_F(DemoGeneratorTest, ExactlyTheBaselineIsActiveOnTheBaselineDate) {
   Timestamp now = Timestamp::StartOf(Day(2026, 1, 1));
-  for (GeneratedDemo* demo : {first_, other_seed_}) {
+  for (GeneratedDemo* demo : {&First(), &OtherSeed()}) {
     EXPECT_EQ(*CountRegisteredActiveMembers(*demo->db.store, "norrebro-2017", {BaselineDate(), now}), kBaselineActiveMembers);
   }
 }
 
 TEST_F(DemoGeneratorTest, LateRecordedRemovalsShowInTheBitemporalCount) {
-  auto known_then = CountRegisteredActiveMembers(*first_->db.store, "norrebro-2017", {BaselineDate(), EndOfDay(Day(2017, 4, 10))});
+  auto known_then = CountRegisteredActiveMembers(*First().db.store, "norrebro-2017", {BaselineDate(), EndOfDay(Day(2017, 4, 10))});
   EXPECT_EQ(*known_then, kBaselineActiveMembers + 3);
 }
 
 TEST_F(DemoGeneratorTest, RegisterChangesOverTime) {
   Timestamp now = Timestamp::StartOf(Day(2026, 1, 1));
-  auto early = CountRegisteredActiveMembers(*first_->db.store, "norrebro-2017", {Day(2015, 6, 30), now});
-  auto late = CountRegisteredActiveMembers(*first_->db.store, "norrebro-2017", {Day(2019, 6, 30), now});
+  auto early = CountRegisteredActiveMembers(*First().db.store, "norrebro-2017", {Day(2015, 6, 30), now});
+  auto late = CountRegisteredActiveMembers(*First().db.store, "norrebro-2017", {Day(2019, 6, 30), now});
   EXPECT_GT(*early, 0);
   EXPECT_NE(*early, kBaselineActiveMembers);
   EXPECT_NE(*late, kBaselineActiveMembers);
 }
 
 TEST_F(DemoGeneratorTest, SameSeedGivesSameData) {
-  EXPECT_EQ(first_->summary.persons, same_seed_->summary.persons);
-  EXPECT_EQ(first_->summary.registrations, same_seed_->summary.registrations);
-  EXPECT_EQ(first_->summary.cases, same_seed_->summary.cases);
-  EXPECT_EQ(first_->summary.measures, same_seed_->summary.measures);
-  auto a = first_->db.store->ListPersons({"", 0, 10000});
-  auto b = same_seed_->db.store->ListPersons({"", 0, 10000});
+  EXPECT_EQ(First().summary.persons, SameSeed().summary.persons);
+  EXPECT_EQ(First().summary.registrations, SameSeed().summary.registrations);
+  EXPECT_EQ(First().summary.cases, SameSeed().summary.cases);
+  EXPECT_EQ(First().summary.measures, SameSeed().summary.measures);
+  auto a = First().db.store->ListPersons({"", 0, 10000});
+  auto b = SameSeed().db.store->ListPersons({"", 0, 10000});
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_EQ(a->size(), b->size());
   for (size_t person_idx = 0; person_idx < a->size(); ++person_idx) {
@@ -79,8 +84,8 @@ TEST_F(DemoGeneratorTest, SameSeedGivesSameData) {
     EXPECT_EQ((*a)[person_idx].identity.cpr, (*b)[person_idx].identity.cpr);
     EXPECT_EQ((*a)[person_idx].residence_area_id, (*b)[person_idx].residence_area_id);
   }
-  auto observations_a = first_->db.store->ObservationsForPerson(1, 50);
-  auto observations_b = same_seed_->db.store->ObservationsForPerson(1, 50);
+  auto observations_a = First().db.store->ObservationsForPerson(1, 50);
+  auto observations_b = SameSeed().db.store->ObservationsForPerson(1, 50);
   ASSERT_EQ(observations_a->size(), observations_b->size());
   for (size_t obs_idx = 0; obs_idx < observations_a->size(); ++obs_idx) {
     EXPECT_EQ((*observations_a)[obs_idx].observed_at, (*observations_b)[obs_idx].observed_at);
@@ -89,8 +94,8 @@ TEST_F(DemoGeneratorTest, SameSeedGivesSameData) {
 }
 
 TEST_F(DemoGeneratorTest, OtherSeedGivesOtherPeople) {
-  auto a = first_->db.store->ListPersons({"", 0, 50});
-  auto b = other_seed_->db.store->ListPersons({"", 0, 50});
+  auto a = First().db.store->ListPersons({"", 0, 50});
+  auto b = OtherSeed().db.store->ListPersons({"", 0, 50});
   int same = 0;
   for (size_t person_idx = 0; person_idx < a->size(); ++person_idx) {
     same += (*a)[person_idx].identity.cpr == (*b)[person_idx].identity.cpr ? 1 : 0;
@@ -99,7 +104,7 @@ TEST_F(DemoGeneratorTest, OtherSeedGivesOtherPeople) {
 }
 
 TEST_F(DemoGeneratorTest, CprNumbersAreFictional) {
-  auto persons = first_->db.store->ListPersons({"", 0, 10000});
+  auto persons = First().db.store->ListPersons({"", 0, 10000});
   ASSERT_TRUE(persons.ok());
   for (const Person& person : *persons) {
     ASSERT_TRUE(person.identity.cpr.has_value());
@@ -111,23 +116,23 @@ TEST_F(DemoGeneratorTest, CprNumbersAreFictional) {
 }
 
 TEST_F(DemoGeneratorTest, MarksTheDatabaseAsDemoAndFillsEveryKind) {
-  EXPECT_TRUE(*first_->db.store->IsDemo());
-  const DemoSummary& summary = first_->summary;
+  EXPECT_TRUE(*First().db.store->IsDemo());
+  const DemoSummary& summary = First().summary;
   EXPECT_EQ(summary.observations, SizeOf(Scale::kCity).observations);
-  EXPECT_EQ(*first_->db.store->CountObservations(), summary.observations);
-  EXPECT_EQ(*first_->db.store->CountPersons(), summary.persons);
+  EXPECT_EQ(*First().db.store->CountObservations(), summary.observations);
+  EXPECT_EQ(*First().db.store->CountPersons(), summary.persons);
   EXPECT_GT(summary.cases, 100);
   EXPECT_GT(summary.measures, summary.cases);
   EXPECT_GT(summary.incidents, 0);
   EXPECT_GT(summary.meetings, 20);
   EXPECT_GT(summary.disclosures, 0);
   EXPECT_EQ(summary.groups, 6);
-  auto users = first_->db.store->ListUsers();
+  auto users = First().db.store->ListUsers();
   EXPECT_EQ(static_cast<int64_t>(users->size()), summary.users);
 }
 
 TEST_F(DemoGeneratorTest, GroupNamesAreFictional) {
-  auto groups = first_->db.store->ListGroups();
+  auto groups = First().db.store->ListGroups();
   ASSERT_TRUE(groups.ok());
   for (const Group& group : *groups) {
     for (const char* real : {"Loyal", "Familia", "LTF", "Brothas", "Souljaz", "Black Jackets"}) {
