@@ -135,7 +135,7 @@ void BM_RawSqliteInsert(benchmark::State& state) {
   std::filesystem::remove(path);
   std::filesystem::remove(path + "-wal");
   auto connection = std::move(sqlite::Connection::Open(path, true)).value();
-  (void)sqlite::Migrate(connection);
+  (void)sqlite::Migrate(connection, true);
   (void)connection.Exec("INSERT INTO areas (id, name, kind) VALUES ('mjolnerparken', 'M', 'focus_area')");
   (void)connection.Exec("BEGIN");
   for (int64_t person_idx = 1; person_idx <= kPersons; ++person_idx) {

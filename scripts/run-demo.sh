@@ -3,15 +3,16 @@
 # Usage: scripts/run-demo.sh BINARY DATABASE PARTNERSHIP
 set -euo pipefail
 binary="$1"; db="$2"; partnership="$3"
+key="$db.key"  # the demo key beside the database, whatever $TRYGNET_KEY_FILE says
 mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
-  "$binary" demo --db "$db"
+  "$binary" demo --db "$db" --key-file "$key"
 fi
 echo
-"$binary" indicators --db "$db" --partnership "$partnership" --as-of 2017-03-31
+"$binary" indicators --db "$db" --key-file "$key" --partnership "$partnership" --as-of 2017-03-31
 echo
 echo "Samme dato, som det var kendt 2017-04-10 (senere registrerede afregistreringer er ikke med):"
-"$binary" indicators --db "$db" --partnership "$partnership" --as-of 2017-03-31 --known-at 2017-04-10 | sed -n '2,5p' 
+"$binary" indicators --db "$db" --key-file "$key" --partnership "$partnership" --as-of 2017-03-31 --known-at 2017-04-10 | sed -n '2,5p' 
 echo
 echo "Demodatabase: $db (nøglefil: $db.key). Prøv fx:"
 echo "  $binary person list --db $db --limit 10"

@@ -25,6 +25,7 @@ int RunCli(int argc, char** argv) {
   AddPartnershipCommands(app, action);
   AddPersonCommands(app, action);
   AddIndicatorsCommand(app, action);
+  AddAuditCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

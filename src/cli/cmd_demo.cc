@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <iomanip>
 #include <iostream>
 
@@ -31,7 +32,7 @@ bool Exists(const std::string& path) {
 
 // A half-built demo database is of no use: remove it so a rerun starts clean.
 void RemoveDatabase(const std::string& db) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((db + suffix).c_str());
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", "-bulk.lock"}) ::unlink((db + suffix).c_str());
 }
 
 // The generator names its stages in English; people read Danish first.
@@ -61,9 +62,13 @@ int RunDemo(const DemoCommandOptions& options) {
   auto key = created_key ? CreateKeyFile(key_path) : ReadKeyFile(key_path);
   if (!key.ok()) return ReportError(key.error());
 
+  // Built under a temporary name and renamed when complete, so an interrupted
+  // run never leaves a database that looks finished.
+  std::string partial = options.db + ".partial";
+  RemoveDatabase(partial);
   auto started = std::chrono::steady_clock::now();
   FixedClock clock(Timestamp::StartOf(*Date::FromYmd(2015, 1, 1)));
-  auto store = SqliteStore::Open(options.db, *key, clock, {.create = true});
+  auto store = SqliteStore::Open(partial, *key, clock, {.create = true});
   if (!store.ok()) return ReportError(store.error());
   Status saved = (*store)->SavePartnership(*load->partnership, load->source_text);
   Result<demo::DemoSummary> summary = saved.ok() ? Result<demo::DemoSummary>(demo::DemoSummary{}) : saved.error();
@@ -76,9 +81,12 @@ int RunDemo(const DemoCommandOptions& options) {
                                    progress.Update(DanishStage(stage), done, total);
                                  });
   }
-  store->reset();
+  store->reset();  // closes the database: the WAL is checkpointed into the file
+  if (summary.ok() && std::rename(partial.c_str(), options.db.c_str()) != 0) {
+    summary = Unavailable("cannot rename " + partial + " to " + options.db);
+  }
   if (!summary.ok()) {
-    RemoveDatabase(options.db);
+    RemoveDatabase(partial);
     if (created_key) ::unlink(key_path.c_str());
     return ReportError(summary.error());
   }

@@ -7,6 +7,7 @@
 #include "analytics/indicators.h"
 #include "cli/app.h"
 #include "cli/exit_codes.h"
+#include "cli/labels_da.h"
 #include "cli/open_store.h"
 #include "cli/partnership_source.h"
 
@@ -22,17 +23,6 @@ struct IndicatorOptions {
   std::string lang = "da";
   bool json = false;
 };
-
-// Danish number format: decimal comma.
-std::string FormatNumber(double value, bool danish) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, value == static_cast<int64_t>(value) ? "%.0f" : "%.1f", value);
-  std::string text = buffer;
-  if (danish) {
-    for (char& c : text) if (c == '.') c = ',';
-  }
-  return text;
-}
 
 nlohmann::json ToJson(const IndicatorValue& value) {
   const IndicatorDefinition& definition = *value.definition;

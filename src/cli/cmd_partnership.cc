@@ -4,6 +4,7 @@
 
 #include "cli/app.h"
 #include "cli/exit_codes.h"
+#include "cli/labels_da.h"
 #include "cli/open_store.h"
 #include "cli/partnership_source.h"
 
@@ -45,7 +46,7 @@ void Show(const Partnership& partnership) {
   if (!partnership.source.empty()) std::cout << "Kilde: " << partnership.source << "\n";
   std::cout << "\nParter og enheder:\n";
   for (const Organisation& organisation : partnership.organisations) {
-    std::cout << "  " << organisation.name << " [" << UnitKindName(organisation.kind) << "]\n";
+    std::cout << "  " << organisation.name << " [" << DanishLabel(organisation.kind) << "]\n";
     for (const Unit& unit : partnership.units) {
       if (unit.organisation_id == organisation.id) std::cout << "    - " << unit.name << " (" << unit.id << ")\n";
     }
@@ -75,7 +76,8 @@ void Show(const Partnership& partnership) {
   for (const IndicatorDefinition& indicator : partnership.indicators) {
     std::cout << "  " << indicator.id << ": " << indicator.name;
     if (indicator.baseline) {
-      std::cout << " — baseline " << indicator.baseline->value << " (" << indicator.baseline->date.ToString() << ", "
+      std::cout << " — baseline " << FormatNumber(indicator.baseline->value, true) << " ("
+                << indicator.baseline->date.ToString() << ", "
                 << indicator.baseline->source << ")";
     }
     std::cout << "\n";
@@ -83,7 +85,7 @@ void Show(const Partnership& partnership) {
   std::cout << "\nRegistrering: mindst " << partnership.registration_policy.min_criteria
             << " kriterier; revurdering " << partnership.registration_policy.review_months
             << " mdr. efter nyeste kriterium; højst " << partnership.registration_policy.max_months << " mdr.\n";
-  std::cout << "Statusrapport hvert år i måned " << partnership.reporting.month << " til:";
+  std::cout << "Statusrapport hvert år i " << DanishMonth(partnership.reporting.month) << " til:";
   for (const std::string& recipient : partnership.reporting.recipients) std::cout << "\n  - " << recipient;
   std::cout << "\n";
 }

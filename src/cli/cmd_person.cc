@@ -6,6 +6,7 @@
 #include "cli/app.h"
 #include "cli/exit_codes.h"
 #include "cli/labels_da.h"
+#include "cli/local_audit.h"
 #include "cli/open_store.h"
 
 namespace trygnet::cli {
@@ -19,15 +20,16 @@ struct PersonOptions {
   int64_t offset = 0;
   int64_t id = 0;
   bool json = false;
+  bool show_cpr = false;  // CPR numbers are masked unless asked for
 };
 
-nlohmann::json PersonJson(const Person& person, Date today) {
+nlohmann::json PersonJson(const Person& person, Date today, bool show_cpr) {
   return {{"id", person.id},
           {"given_name", person.identity.given_name},
           {"family_name", person.identity.family_name},
           {"birth_date", person.identity.birth_date.ToString()},
           {"age", person.AgeAt(today)},
-          {"cpr", person.identity.cpr ? nlohmann::json(person.identity.cpr->Formatted()) : nlohmann::json(nullptr)},
+          {"cpr", person.identity.cpr ? nlohmann::json(ShownCpr(*person.identity.cpr, show_cpr)) : nlohmann::json(nullptr)},
           {"residence_area_id", person.residence_area_id}};
 }
 
@@ -37,10 +39,14 @@ int RunList(const PersonOptions& options) {
   if (!store.ok()) return ReportError(store.error());
   auto persons = (*store)->ListPersons({options.area, options.offset, options.limit});
   if (!persons.ok()) return ReportError(persons.error());
+  std::vector<PersonId> shown;
+  for (const Person& person : *persons) shown.push_back(person.id);
+  Status audited = AuditLocalReads(**store, clock, shown);
+  if (!audited.ok()) return ReportError(audited.error());
   Date today = clock.Now().date();
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const Person& person : *persons) list.push_back(PersonJson(person, today));
+    for (const Person& person : *persons) list.push_back(PersonJson(person, today, options.show_cpr));
     std::cout << list.dump(2) << "\n";
     return kExitOk;
   }
@@ -72,8 +78,10 @@ int RunShow(const PersonOptions& options) {
   if (!measures.ok()) return ReportError(measures.error());
   if (!disclosures.ok()) return ReportError(disclosures.error());
   if (!observations.ok()) return ReportError(observations.error());
+  Status audited = AuditLocalReads(db, clock, {options.id});
+  if (!audited.ok()) return ReportError(audited.error());
   if (options.json) {
-    nlohmann::json out = PersonJson(*person, now.date());
+    nlohmann::json out = PersonJson(*person, now.date(), options.show_cpr);
     out["registrations"] = nlohmann::json::array();
     for (const Registration& item : *registrations) {
       out["registrations"].push_back({{"id", item.id}, {"version", item.version},
@@ -94,7 +102,7 @@ int RunShow(const PersonOptions& options) {
   }
   const Person& p = *person;
   std::cout << p.FullName() << " (id " << p.id << ")\n"
-            << "  CPR-nr.: " << (p.identity.cpr ? p.identity.cpr->Formatted() : "ukendt") << "\n"
+            << "  CPR-nr.: " << (p.identity.cpr ? ShownCpr(*p.identity.cpr, options.show_cpr) : "ukendt") << "\n"
             << "  Født: " << p.identity.birth_date.ToString() << " (alder " << p.AgeAt(now.date()) << ")\n"
             << "  Område: " << (p.residence_area_id.empty() ? "ukendt" : p.residence_area_id) << "\n"
             << "Registreringer (" << registrations->size() << "):\n";
@@ -124,6 +132,7 @@ void AddPersonCommands(CLI::App& app, Action& action) {
   list_command->add_option("--limit", list->limit, "At most this many (1–10000)")->capture_default_str();
   list_command->add_option("--offset", list->offset, "Skip this many")->capture_default_str();
   list_command->add_flag("--json", list->json, "Print JSON");
+  list_command->add_flag("--show-cpr", list->show_cpr, "Show full CPR numbers (masked as DDMMYY-xxxx by default)");
   list_command->add_option("--key-file", list->key_file, kKeyFileHelp);
   list_command->callback([&action, list] { action = [list] { return RunList(*list); }; });
 
@@ -132,6 +141,7 @@ void AddPersonCommands(CLI::App& app, Action& action) {
   show_command->add_option("id", show->id, "Person id")->required();
   show_command->add_option("--db", show->db, "Database file")->required();
   show_command->add_flag("--json", show->json, "Print JSON");
+  show_command->add_flag("--show-cpr", show->show_cpr, "Show the full CPR number (masked as DDMMYY-xxxx by default)");
   show_command->add_option("--key-file", show->key_file, kKeyFileHelp);
   show_command->callback([&action, show] { action = [show] { return RunShow(*show); }; });
 }

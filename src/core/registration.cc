@@ -76,6 +76,7 @@ Date ComputeReviewDue(const Registration& registration, const RegistrationPolicy
 }
 
 Status ValidateRegistration(const Registration& registration, const RegistrationPolicy& policy, Date today) {
+  TRY_STATUS(ValidateRegistrationPolicy(policy));
   TRY_STATUS(RequireIdentifier("partnership_id", registration.partnership_id));
   if (registration.person_id <= 0) return InvalidArgument("person_id", "must name a stored person");
   if (IsGangRole(registration.role) && !registration.group_id) {

@@ -231,12 +231,11 @@ Status GenerateCaseWork(DemoContext& ctx) {
     case_file.opened_on = arrested;
     case_file.opened_by = "eki-caseworker";
     ctx.At(arrested, 9);
-    auto case_id = ctx.store.AddCase(case_file);
-    if (!case_id.ok()) continue;  // the same person drawn twice on an overlapping date is simply skipped
+    TRY_ASSIGN(CaseId case_id, ctx.store.AddCase(case_file));
     ++ctx.summary.cases;
-    TRY_STATUS(AddMeasure(ctx, member.person_id, *case_id, "motivational-conversation", "eki", arrested, "eki-caseworker"));
-    TRY_STATUS(AddMeasure(ctx, member.person_id, *case_id, "job-education-plan", "jobcenter", arrested, "eki-caseworker"));
-    TRY_STATUS(AddMeasure(ctx, member.person_id, *case_id, "exit-screening", "eki", arrested, "eki-caseworker"));
+    TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "motivational-conversation", "eki", arrested, "eki-caseworker"));
+    TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "job-education-plan", "jobcenter", arrested, "eki-caseworker"));
+    TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "exit-screening", "eki", arrested, "eki-caseworker"));
     Disclosure disclosure{0, ctx.partnership.id, "eas", "eki", member.person_id, {"registration", "arrest"},
                           "rpl-115a", "crime_prevention", "eas-analyst", Timestamp::StartOf(arrested).AddSeconds(10 * 3600)};
     TRY_STATUS(ctx.store.AddDisclosure(disclosure));

@@ -5,23 +5,15 @@
 namespace trygnet {
 namespace {
 
-constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "trygnet1";
-constexpr uint64_t kEncryptionSubkey = 1;
-constexpr uint64_t kIndexSubkey = 2;
-
 std::string AssociatedData(std::string_view column, int64_t row_id) {
   return std::string(column) + "#" + std::to_string(row_id);
 }
 
 }  // namespace
 
-IdentityCipher::IdentityCipher(const MasterKey& master) {
-  if (sodium_init() < 0) std::abort();  // cannot happen after ReadKeyFile succeeded
-  crypto_kdf_derive_from_key(encryption_key_.data(), encryption_key_.size(), kEncryptionSubkey, kKdfContext,
-                             master.bytes().data());
-  crypto_kdf_derive_from_key(index_key_.data(), index_key_.size(), kIndexSubkey, kKdfContext,
-                             master.bytes().data());
-}
+IdentityCipher::IdentityCipher(const MasterKey& master)
+    : encryption_key_(DeriveSubkey(master, Subkey::kIdentityEncryption)),
+      index_key_(DeriveSubkey(master, Subkey::kBlindIndex)) {}
 
 IdentityCipher::~IdentityCipher() {
   sodium_memzero(encryption_key_.data(), encryption_key_.size());

@@ -18,6 +18,15 @@ bool EnsureSodium() { return sodium_init() >= 0; }
 
 MasterKey::~MasterKey() { sodium_memzero(bytes_.data(), bytes_.size()); }
 
+std::array<uint8_t, 32> DeriveSubkey(const MasterKey& master, Subkey purpose) {
+  static constexpr char kContext[crypto_kdf_CONTEXTBYTES + 1] = "trygnet1";
+  std::array<uint8_t, 32> subkey{};
+  EnsureSodium();
+  crypto_kdf_derive_from_key(subkey.data(), subkey.size(), static_cast<uint64_t>(purpose), kContext,
+                             master.bytes().data());
+  return subkey;
+}
+
 Result<MasterKey> ReadKeyFile(const std::string& path) {
   if (!EnsureSodium()) return Internal("libsodium could not be initialised");
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

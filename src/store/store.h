@@ -27,6 +27,8 @@
 #include "core/person.h"
 #include "core/registration.h"
 #include "core/user.h"
+#include "audit/audit_entry.h"
+#include "audit/chain_verifier.h"
 
 namespace trygnet {
 
@@ -41,6 +43,15 @@ Timestamp EndOfDay(Date day);
 struct PersonFilter {
   std::string residence_area_id;  // empty: any
   int64_t offset = 0;
+  int64_t limit = 100;
+};
+
+struct AuditQuery {
+  std::optional<PersonId> person_id;
+  std::string user;                // empty: any
+  std::string unit;                // empty: any
+  std::optional<Timestamp> from;   // inclusive
+  std::optional<Timestamp> to;     // inclusive
   int64_t limit = 100;
 };
 
@@ -71,6 +82,15 @@ class Store {
   virtual Status SavePartnership(const Partnership& partnership, const std::string& definition_text) = 0;
   virtual Result<StoredPartnership> GetPartnership(const std::string& partnership_id) = 0;
   virtual Result<std::vector<StoredPartnership>> ListPartnerships() = 0;
+
+  // The audit log. Append joins the caller's transaction (so a write and its
+  // entry commit together) or commits on its own. Scan visits every entry in
+  // order, for verification. The anchor is authenticated with the key; a
+  // changed anchor is data_loss.
+  virtual Status AppendAudit(const audit::AuditRecord& record) = 0;
+  virtual Status ScanAudit(const std::function<Status(const audit::AuditEntry&)>& visit) = 0;
+  virtual Result<audit::ChainAnchor> AuditAnchor() = 0;
+  virtual Result<std::vector<audit::AuditEntry>> QueryAudit(const AuditQuery& query) = 0;
 
   virtual Status AddUser(const User& user) = 0;
   virtual Result<User> GetUser(const std::string& username) = 0;

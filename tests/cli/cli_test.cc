@@ -140,6 +140,47 @@ TEST_F(CliTest, DemoThenIndicatorsShowTheBaseline) {
   EXPECT_EQ(Run("demo --db " + db).exit_code, 1);
 }
 
+TEST_F(CliTest, ReadsAreAuditedAndTheLogVerifies) {
+  std::string db = dir_.File("a.db");
+  ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
+  RunResult empty = Run("audit verify --db " + db);
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_NE(empty.out.find("intakt: 0 poster"), std::string::npos) << empty.out;
+  ASSERT_EQ(Run("person list --db " + db + " --limit 3").exit_code, 0);
+  ASSERT_EQ(Run("person show 2 --db " + db).exit_code, 0);
+  RunResult verified = Run("audit verify --db " + db);
+  ASSERT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_NE(verified.out.find("intakt: 4 poster"), std::string::npos) << verified.out;
+  RunResult query = Run("audit query --db " + db + " --person 2 --json");
+  ASSERT_EQ(query.exit_code, 0) << query.err;
+  EXPECT_NE(query.out.find("\"purpose\": \"local_administration\""), std::string::npos) << query.out;
+  EXPECT_NE(query.out.find("\"resource\": \"person/2\""), std::string::npos);
+  EXPECT_EQ(Run("audit query --db " + db + " --from 2017-02-30").exit_code, 2);
+  // Tampering with an entry is found and named.
+  ASSERT_EQ(std::system(("sqlite3 " + db + " \"UPDATE audit_log SET user_name = 'x' WHERE sequence = 2\"").c_str()), 0);
+  RunResult broken = Run("audit verify --db " + db);
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.err.find("broken at entry 2"), std::string::npos) << broken.err;
+}
+
+TEST_F(CliTest, CprNumbersAreMaskedUnlessAskedFor) {
+  std::string db = dir_.File("m.db");
+  ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
+  RunResult masked = Run("person show 1 --db " + db);
+  EXPECT_NE(masked.out.find("-xxxx"), std::string::npos) << masked.out;
+  RunResult full = Run("person show 1 --db " + db + " --show-cpr");
+  EXPECT_EQ(full.out.find("-xxxx"), std::string::npos) << full.out;
+}
+
+TEST_F(CliTest, DemoKeyBesideTheDatabaseWinsOverTheEnvironmentInMakeRun) {
+  std::string db = dir_.File("r/demo.db");
+  std::string script = std::string(TRYGNET_SOURCE_DIR) + "/scripts/run-demo.sh";
+  int status = std::system(("TRYGNET_KEY_FILE=/nonexistent " + script + " " + TRYGNET_BINARY + " " + db +
+                            " norrebro-2017 >" + dir_.File("run.txt") + " 2>&1").c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 0) << ReadAll(dir_.File("run.txt"));
+  EXPECT_NE(ReadAll(dir_.File("run.txt")).find("værdi 290"), std::string::npos);
+}
+
 TEST_F(CliTest, PersonListAndShow) {
   std::string db = dir_.File("p.db");
   ASSERT_EQ(Run("demo --db " + db).exit_code, 0);

@@ -115,6 +115,20 @@ TEST_F(ObservationsTest, BulkLoadsDoNotNest) {
   EXPECT_TRUE(IsOk(store_->EndBulkLoad()));
 }
 
+TEST_F(ObservationsTest, ABulkLoadRunningElsewhereIsLeftAlone) {
+  ASSERT_TRUE(IsOk(store_->BeginBulkLoad()));
+  ASSERT_TRUE(IsOk(store_->AddObservations({SeenTogether({mikkel_, sofie_})})));
+  // Another open of the same database, e.g. `trygnet indicators` during a national demo.
+  auto other = SqliteStore::Open(DatabasePath(), *key_, clock_);
+  ASSERT_TRUE(IsOk(other));
+  EXPECT_TRUE(IsError((*other)->BeginBulkLoad(), ErrorCode::kFailedPrecondition));
+  other->reset();
+  // The load goes on undisturbed and ends normally.
+  ASSERT_TRUE(IsOk(store_->AddObservations({SeenTogether({sofie_})})));
+  ASSERT_TRUE(IsOk(store_->EndBulkLoad()));
+  EXPECT_EQ(SeenCount(sofie_), 2u);
+}
+
 TEST_F(ObservationsTest, AnInterruptedBulkLoadIsFinishedOnTheNextOpen) {
   ASSERT_TRUE(IsOk(store_->BeginBulkLoad()));
   ASSERT_TRUE(IsOk(store_->AddObservations({SeenTogether({mikkel_, sofie_})})));

@@ -120,6 +120,41 @@ TEST_F(RegisterTest, AtRiskVictimCannotOverlapAGangRole) {
   EXPECT_TRUE(IsOk(store_->AddRegistration(at_risk, kNorrebroPolicy)));
 }
 
+TEST_F(RegisterTest, AVersionNeverSwitchesBetweenGangRoleAndAtRisk) {
+  Registration first = AddMember();
+  Registration changed = first;
+  changed.role = RegistrationRole::kAtRiskVictim;
+  changed.group_id.reset();
+  EXPECT_TRUE(IsError(store_->RecordRegistrationVersion(changed, kNorrebroPolicy, first.version),
+                      ErrorCode::kInvalidArgument, "role"));
+  changed = first;
+  changed.partnership_id = "amager-2019";
+  EXPECT_TRUE(IsError(store_->RecordRegistrationVersion(changed, kNorrebroPolicy, first.version),
+                      ErrorCode::kInvalidArgument, "partnership_id"));
+  // Within the gang roles a change is a normal new version.
+  changed = first;
+  changed.role = RegistrationRole::kAssociate;
+  EXPECT_TRUE(IsOk(store_->RecordRegistrationVersion(changed, kNorrebroPolicy, first.version)));
+}
+
+TEST_F(RegisterTest, AnUnsafePolicyIsRefused) {
+  Registration registration = MemberRegistration(mikkel_, nordlys_);
+  registration.criteria.clear();
+  RegistrationPolicy lax = kNorrebroPolicy;
+  lax.min_criteria = 0;
+  EXPECT_TRUE(IsError(store_->AddRegistration(registration, lax), ErrorCode::kInvalidArgument, "min_criteria"));
+}
+
+TEST_F(RegisterTest, AClockBehindTheLastVersionCannotRewriteHistory) {
+  Registration first = AddMember();
+  clock_.Set(first.recorded_at.AddSeconds(-3600));
+  Registration changed = first;
+  changed.justification = "Rettet begrundelse.";
+  // As known at that earlier time the registration did not exist yet.
+  EXPECT_TRUE(IsError(store_->RecordRegistrationVersion(changed, kNorrebroPolicy, first.version),
+                      ErrorCode::kNotFound));
+}
+
 TEST_F(RegisterTest, SameGroupCannotBeRegisteredTwice) {
   AddMember();
   Registration again = MemberRegistration(mikkel_, nordlys_);

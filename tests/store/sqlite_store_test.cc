@@ -184,6 +184,52 @@ TEST_F(StoreTest, NestedTransactionFailureRollsBackTheOuterOne) {
   EXPECT_EQ(*store_->CountPersons(), 0);
 }
 
+TEST_F(StoreTest, AFailedNestedStepIsUndoneWhileTheOuterWorkGoesOn) {
+  auto status = store_->InTransaction([&]() -> Status {
+    TRY_STATUS(store_->AddPerson(MakePerson("Mikkel", "Testesen", "010190-1238")));
+    Status inner = store_->InTransaction([&]() -> Status {
+      TRY_STATUS(store_->AddPerson(MakePerson("Sofie", "Prøvesen", "020292-4002")));
+      return Conflict("forced failure in the inner transaction");
+    });
+    EXPECT_TRUE(IsError(inner, ErrorCode::kConflict));
+    return OkStatus();  // the outer work carries on and commits
+  });
+  ASSERT_TRUE(IsOk(status));
+  EXPECT_EQ(*store_->CountPersons(), 1);  // Mikkel only: Sofie's insert was rolled back to the savepoint
+}
+
+TEST_F(StoreTest, OpenRefusesAFileThatIsNotATrygnetDatabase) {
+  std::string other = dir_.File("other.db");
+  std::ofstream(other).close();
+  ExecOn(other, "CREATE TABLE unrelated (x INTEGER)");
+  auto opened = SqliteStore::Open(other, *key_, clock_);
+  EXPECT_TRUE(IsError(opened, ErrorCode::kFailedPrecondition));
+  std::ofstream(dir_.File("empty.db")).close();
+  EXPECT_TRUE(IsError(SqliteStore::Open(dir_.File("empty.db"), *key_, clock_), ErrorCode::kFailedPrecondition));
+}
+
+TEST_F(StoreTest, AMissingKeyCheckIsNotReplacedOnceThereIsData) {
+  ASSERT_TRUE(IsOk(store_->AddPerson(MakePerson("Mikkel", "Testesen", "010190-1238"))));
+  store_.reset();
+  ExecOn(DatabasePath(), "DELETE FROM meta WHERE key = 'key_check'");
+  EXPECT_TRUE(IsError(SqliteStore::Open(DatabasePath(), *key_, clock_), ErrorCode::kDataLoss));
+}
+
+TEST_F(StoreTest, DamagedStoredDataIsDataLossNotBadInput) {
+  LoadNorrebro();
+  Group group;
+  group.name = "Gruppe Nordlys";
+  auto id = store_->AddGroup(group);
+  ASSERT_TRUE(IsOk(id));
+  Group child;
+  child.name = "Gruppe Sydlys";
+  child.lineage = {{LineageKind::kSplitFrom, *id, D("2016-05-01")}};
+  auto child_id = store_->AddGroup(child);
+  ASSERT_TRUE(IsOk(child_id));
+  ExecOn(DatabasePath(), "UPDATE group_lineage SET on_date = '2016-13-45'");
+  EXPECT_TRUE(IsError(store_->GetGroup(*child_id), ErrorCode::kDataLoss));
+}
+
 // ------------------------------------------------------------------ partnerships and users
 
 TEST_F(StoreTest, SavesAndReturnsThePartnership) {

@@ -201,7 +201,7 @@ TEST_F(WorkTest, StoresAJointAssessment) {
   assessment.recorded_by = "ssp-caseworker";
   EXPECT_TRUE(IsOk(store_->AddAssessment(assessment)));
   // The same version twice clashes; an unknown case is refused.
-  EXPECT_TRUE(IsError(store_->AddAssessment(assessment), ErrorCode::kInvalidArgument, "assessment"));
+  EXPECT_TRUE(IsError(store_->AddAssessment(assessment), ErrorCode::kConflict));
   assessment.version = 2;
   assessment.case_id = 999;
   EXPECT_TRUE(IsError(store_->AddAssessment(assessment), ErrorCode::kInvalidArgument, "assessment"));

@@ -243,6 +243,29 @@ CREATE TABLE disclosures (
 CREATE INDEX disclosures_by_person ON disclosures(person_id);
 )sql";
 
+// Append-only: the store only ever inserts here. The anchor (count, last hash
+// and a MAC under the key) lives in meta.audit_anchor.
+constexpr std::string_view kAuditLog = R"sql(
+CREATE TABLE audit_log (
+  sequence INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  user_name TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  action TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  person_id INTEGER,
+  purpose TEXT NOT NULL,
+  legal_basis TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  previous_hash BLOB NOT NULL,
+  hash BLOB NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_person ON audit_log(person_id, sequence);
+CREATE INDEX audit_log_by_user ON audit_log(user_name, sequence);
+CREATE INDEX audit_log_by_time ON audit_log(at);
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -257,13 +280,14 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
       {2, "observation indexes", kObservationIndexes},
+      {3, "audit log", kAuditLog},
   };
   return kMigrations;
 }
 
 int LatestSchemaVersion() { return AllMigrations().back().version; }
 
-Status Migrate(Connection& connection) {
+Status Migrate(Connection& connection, bool may_create) {
   TRY_STATUS(connection.Exec("BEGIN IMMEDIATE"));
   auto rollback_on_error = [&](Status status) -> Status {
     if (!status.ok()) (void)connection.Exec("ROLLBACK");
@@ -275,6 +299,10 @@ Status Migrate(Connection& connection) {
   if (!stepped.ok()) return rollback_on_error(std::move(stepped).error());
   int current = static_cast<int>(statement->Int(0));
   statement->Reset();
+  if (current == 0 && !may_create) {
+    return rollback_on_error(FailedPrecondition(
+        "the file is not a Trygnet database (no schema); create one with `trygnet init` or `trygnet demo`"));
+  }
   if (current > LatestSchemaVersion()) {
     return rollback_on_error(FailedPrecondition(
         "the database has schema version " + std::to_string(current) + ", newer than this program supports (" +

@@ -25,7 +25,8 @@ extern const std::string_view kDropObservationIndexes;
 int LatestSchemaVersion();
 
 // Applies what is missing. Fails with failed_precondition if the database
-// has a newer schema than this program knows.
-Status Migrate(Connection& connection);
+// has a newer schema than this program knows, or — unless `may_create` — if
+// it holds no Trygnet schema at all (an unrelated or empty file).
+Status Migrate(Connection& connection, bool may_create);
 
 }  // namespace trygnet::sqlite

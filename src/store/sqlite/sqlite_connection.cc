@@ -41,6 +41,24 @@ Result<Connection> Connection::Open(const std::string& path, bool create) {
   return connection;
 }
 
+Result<Connection> Connection::OpenReadOnly(const std::string& path) {
+  sqlite3* db = nullptr;
+  int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (code != SQLITE_OK) {
+    Error error = SqliteError(db, code, "cannot open database " + path);
+    sqlite3_close(db);
+    return error;
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 5000);
+  return Connection(db);
+}
+
+Status ReferencesExist(const Statement& statement, Status status, std::string_view field, std::string_view message) {
+  if (!status.ok() && statement.FailedOnForeignKey()) return InvalidArgument(std::string(field), std::string(message));
+  return status;
+}
+
 Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
@@ -74,13 +92,17 @@ int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(d
 int Connection::Changes() const { return sqlite3_changes(db_); }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), bind_error_(other.bind_error_) {}
+    : db_(other.db_),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      bind_error_(other.bind_error_),
+      last_code_(other.last_code_) {}
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
     sqlite3_finalize(stmt_);
     db_ = other.db_;
     stmt_ = std::exchange(other.stmt_, nullptr);
     bind_error_ = other.bind_error_;
+    last_code_ = other.last_code_;
   }
   return *this;
 }
@@ -118,6 +140,7 @@ Result<bool> Statement::Step() {
     return SqliteError(db_, code, "cannot bind a value");
   }
   int code = sqlite3_step(stmt_);
+  last_code_ = code == SQLITE_ROW || code == SQLITE_DONE ? SQLITE_OK : sqlite3_extended_errcode(db_);
   if (code == SQLITE_ROW) return true;
   if (code == SQLITE_DONE) return false;
   Error error = SqliteError(db_, code, "database statement failed");

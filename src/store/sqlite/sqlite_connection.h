@@ -23,6 +23,8 @@ class Connection {
   // Opens (and with `create`, creates) a database file with foreign keys on,
   // WAL journal and full synchronous commits (durable).
   static Result<Connection> Open(const std::string& path, bool create);
+  // Opens an existing file read-only, changing nothing (not even the journal mode).
+  static Result<Connection> OpenReadOnly(const std::string& path);
   Connection(Connection&& other) noexcept;
   Connection& operator=(Connection&& other) noexcept;
   Connection(const Connection&) = delete;
@@ -74,6 +76,8 @@ class Statement {
   std::vector<uint8_t> Blob(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   std::optional<int64_t> OptionalInt(int column) const;
+  // Whether the last Step failed on a foreign key (the row names something that does not exist).
+  bool FailedOnForeignKey() const { return last_code_ == SQLITE_CONSTRAINT_FOREIGNKEY; }
 
  private:
   friend class Connection;
@@ -81,7 +85,19 @@ class Statement {
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
   int bind_error_ = SQLITE_OK;
+  int last_code_ = SQLITE_OK;
 };
+
+// A stored value that does not parse means damaged data, not bad input.
+template <typename T>
+Result<T> Stored(Result<T> parsed) {
+  if (parsed.ok()) return parsed;
+  return DataLoss("a stored value is damaged (" + parsed.error().ToString() + ")");
+}
+
+// Turns a foreign-key failure of the statement just run into invalid_argument
+// naming `field`; any other error passes up unchanged.
+Status ReferencesExist(const Statement& statement, Status status, std::string_view field, std::string_view message);
 
 // Maps an SQLite result code to our error codes (constraint → conflict, busy
 // → unavailable, corrupt → data_loss, …).

@@ -35,8 +35,8 @@ Timestamp EndOfDay(Date day) { return Timestamp::StartOf(day.AddDays(1)).AddSeco
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const MasterKey& key,
                                                        const Clock& clock, SqliteOpenOptions options) {
   TRY_ASSIGN(auto connection, sqlite::Connection::Open(path, options.create));
-  TRY_STATUS(sqlite::Migrate(connection));
-  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(connection), key, clock));
+  TRY_STATUS(sqlite::Migrate(connection, options.create));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(connection), key, clock));
   TRY_STATUS(store->CheckKey());
   TRY_STATUS(store->FinishInterruptedBulkLoad());
   return store;
@@ -52,7 +52,7 @@ Result<sqlite::Statement*> SqliteStore::Cached(std::string_view sql) {
 }
 
 Result<bool> SqliteStore::PeekIsDemo(const std::string& path) {
-  TRY_ASSIGN(auto connection, sqlite::Connection::Open(path, false));
+  TRY_ASSIGN(auto connection, sqlite::Connection::OpenReadOnly(path));
   auto statement = connection.Prepare("SELECT value FROM meta WHERE key = 'demo'");
   if (!statement.ok()) return false;  // not initialised yet
   TRY_ASSIGN(bool has_row, statement->Step());
@@ -63,6 +63,9 @@ Status SqliteStore::CheckKey() {
   TRY_ASSIGN(auto select, db_.Prepare("SELECT value FROM meta WHERE key = 'key_check'"));
   TRY_ASSIGN(bool has_row, select.Step());
   if (!has_row) {
+    // Only a database without personal data may adopt a key; otherwise the check was removed.
+    TRY_ASSIGN(int64_t persons, CountPersons());
+    if (persons > 0) return DataLoss("the database's key check is missing; refusing to adopt a key");
     TRY_ASSIGN(auto insert, db_.Prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)"));
     insert.Bind(1, ToHex(cipher_.Encrypt(kKeyCheckPlaintext, "meta.key_check", 0)));
     return insert.Run();
@@ -76,10 +79,15 @@ Status SqliteStore::CheckKey() {
 
 Status SqliteStore::InTransaction(const std::function<Status()>& work) {
   if (transaction_depth_ > 0) {
+    // Nested: a savepoint, so a failed inner step is undone even if the outer work goes on.
+    std::string savepoint = "nested_" + std::to_string(transaction_depth_);
+    TRY_STATUS(db_.Exec("SAVEPOINT " + savepoint));
     ++transaction_depth_;
     Status status = work();
     --transaction_depth_;
-    return status;
+    if (!status.ok()) (void)db_.Exec("ROLLBACK TO " + savepoint);
+    Status released = db_.Exec("RELEASE " + savepoint);
+    return status.ok() ? released : status;
   }
   TRY_STATUS(db_.Exec("BEGIN IMMEDIATE"));
   transaction_depth_ = 1;
@@ -232,7 +240,7 @@ Result<User> ReadUser(sqlite::Statement& statement) {
   user.unit_id = statement.Text(2);
   TRY_ASSIGN(auto role_names, FromJsonList<std::string>(statement.Text(3), "users.roles"));
   for (const std::string& name : role_names) {
-    TRY_ASSIGN(UserRole role, ParseUserRole(name, "roles"));
+    TRY_ASSIGN(UserRole role, sqlite::Stored(ParseUserRole(name, "roles")));
     user.roles.push_back(role);
   }
   user.disabled = statement.Int(4) != 0;
@@ -300,10 +308,10 @@ Result<Person> SqliteStore::ReadPerson(sqlite::Statement& statement) {
   TRY_ASSIGN(person.identity.given_name, cipher_.Decrypt(statement.Blob(1), "persons.given_name", person.id));
   TRY_ASSIGN(person.identity.family_name, cipher_.Decrypt(statement.Blob(2), "persons.family_name", person.id));
   TRY_ASSIGN(std::string birth, cipher_.Decrypt(statement.Blob(3), "persons.birth_date", person.id));
-  TRY_ASSIGN(person.identity.birth_date, Date::Parse(birth, "birth_date"));
+  TRY_ASSIGN(person.identity.birth_date, sqlite::Stored(Date::Parse(birth, "birth_date")));
   if (!statement.IsNull(4)) {
     TRY_ASSIGN(std::string digits, cipher_.Decrypt(statement.Blob(4), "persons.cpr", person.id));
-    TRY_ASSIGN(CprNumber cpr, CprNumber::Parse(digits));
+    TRY_ASSIGN(CprNumber cpr, sqlite::Stored(CprNumber::Parse(digits)));
     person.identity.cpr = cpr;
   }
   person.residence_area_id = statement.OptionalText(5).value_or("");
@@ -366,10 +374,8 @@ Result<GroupId> SqliteStore::AddGroup(const Group& group) {
         "INSERT INTO group_lineage (group_id, source_group_id, kind, on_date) VALUES (?, ?, ?, ?)"));
     for (const GroupLineage& link : group.lineage) {
       lineage.Bind(1, id).Bind(2, link.source_group_id).Bind(3, LineageKindName(link.kind)).Bind(4, link.on.ToString());
-      Status status = lineage.Run();
-      if (!status.ok()) {
-        return InvalidArgument("lineage", "source group " + std::to_string(link.source_group_id) + " does not exist");
-      }
+      TRY_STATUS(sqlite::ReferencesExist(lineage, lineage.Run(), "lineage",
+                                         "source group " + std::to_string(link.source_group_id) + " does not exist"));
     }
     return OkStatus();
   }));
@@ -394,8 +400,8 @@ Result<Group> SqliteStore::GetGroup(GroupId id) {
   while (true) {
     TRY_ASSIGN(bool more, lineage.Step());
     if (!more) break;
-    TRY_ASSIGN(LineageKind kind, ParseLineageKind(lineage.Text(1), "kind"));
-    TRY_ASSIGN(Date on, Date::Parse(lineage.Text(2), "on_date"));
+    TRY_ASSIGN(LineageKind kind, sqlite::Stored(ParseLineageKind(lineage.Text(1), "kind")));
+    TRY_ASSIGN(Date on, sqlite::Stored(Date::Parse(lineage.Text(2), "on_date")));
     group.lineage.push_back({kind, lineage.Int(0), on});
   }
   return group;

@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
                                                    const Clock& clock, SqliteOpenOptions options = {});
   // Reads the demo mark without a key (to find a demo key file beside the database).
   static Result<bool> PeekIsDemo(const std::string& path);
+  ~SqliteStore() override;
 
   Status InTransaction(const std::function<Status()>& work) override;
   Result<bool> IsDemo() override;
@@ -37,6 +38,11 @@ class SqliteStore final : public Store {
   Status SavePartnership(const Partnership& partnership, const std::string& definition_text) override;
   Result<StoredPartnership> GetPartnership(const std::string& partnership_id) override;
   Result<std::vector<StoredPartnership>> ListPartnerships() override;
+
+  Status AppendAudit(const audit::AuditRecord& record) override;
+  Status ScanAudit(const std::function<Status(const audit::AuditEntry&)>& visit) override;
+  Result<audit::ChainAnchor> AuditAnchor() override;
+  Result<std::vector<audit::AuditEntry>> QueryAudit(const AuditQuery& query) override;
 
   Status AddUser(const User& user) override;
   Result<User> GetUser(const std::string& username) override;
@@ -82,8 +88,12 @@ class SqliteStore final : public Store {
   Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) override;
 
  private:
-  SqliteStore(sqlite::Connection connection, const MasterKey& key, const Clock& clock)
-      : db_(std::move(connection)), cipher_(key), clock_(clock) {}
+  SqliteStore(std::string path, sqlite::Connection connection, const MasterKey& key, const Clock& clock)
+      : path_(std::move(path)),
+        db_(std::move(connection)),
+        cipher_(key),
+        anchor_key_(DeriveSubkey(key, Subkey::kAuditAnchor)),
+        clock_(clock) {}
 
   Status CheckKey();
   Status FinishInterruptedBulkLoad();
@@ -97,12 +107,17 @@ class SqliteStore final : public Store {
   Result<Registration> InsertRegistrationVersion(Registration registration, RegistrationId id);
   Status CheckRegistration(Registration& registration, const RegistrationPolicy& policy);
 
+  std::string path_;
   sqlite::Connection db_;
   IdentityCipher cipher_;
+  std::array<uint8_t, 32> anchor_key_;  // authenticates meta.audit_anchor
   const Clock& clock_;
   int transaction_depth_ = 0;
   // While a bulk load is open: the last observation id before it began.
   std::optional<ObservationId> bulk_load_after_;
+  // flock()ed while this store runs a bulk load, so that another process
+  // opening the database does not take the load for an interrupted one.
+  int bulk_lock_fd_ = -1;
   std::map<std::string, sqlite::Statement, std::less<>> statements_;
 };
 

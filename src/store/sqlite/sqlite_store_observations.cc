@@ -1,7 +1,12 @@
 // Observations: one row each with the persons present (JSON), plus the
 // derived person → observation table, written per row or rebuilt after a
 // bulk load (docs/decisions/0005-observation-storage.md).
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <charconv>
 
 #include "store/sqlite/json_columns.h"
 #include "store/sqlite/migrations.h"
@@ -21,20 +26,38 @@ std::string PersonIdsJson(const std::vector<PersonId>& person_ids) {
 
 std::string At(size_t idx) { return "observations[" + std::to_string(idx) + "]"; }
 
+// Takes the bulk-load lock of the database at `db_path` without waiting.
+// Returns the locked descriptor, or -1 when another process holds it.
+int TryBulkLock(const std::string& db_path) {
+  int fd = ::open((db_path + "-bulk.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return -1;
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 }  // namespace
 
 Status SqliteStore::BeginBulkLoad() {
   if (bulk_load_after_) return FailedPrecondition("a bulk load is already open");
-  TRY_ASSIGN(auto statement, db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM observations"));
-  TRY_ASSIGN(ObservationId after, CountQuery(statement));
-  TRY_STATUS(InTransaction([&]() -> Status {
+  bulk_lock_fd_ = TryBulkLock(path_);
+  if (bulk_lock_fd_ < 0) return FailedPrecondition("another process is bulk loading this database");
+  Status begun = InTransaction([&]() -> Status {
+    TRY_ASSIGN(auto statement, db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM observations"));
+    TRY_ASSIGN(ObservationId after, CountQuery(statement));
     TRY_ASSIGN(auto mark, db_.Prepare("INSERT INTO meta (key, value) VALUES ('bulk_load_after', ?)"));
-    mark.Bind(1, std::to_string(after));
-    TRY_STATUS(mark.Run());
-    return db_.Exec(sqlite::kDropObservationIndexes);
-  }));
-  bulk_load_after_ = after;
-  return OkStatus();
+    TRY_STATUS(mark.Bind(1, std::to_string(after)).Run());
+    TRY_STATUS(db_.Exec(sqlite::kDropObservationIndexes));
+    bulk_load_after_ = after;
+    return OkStatus();
+  });
+  if (!begun.ok()) {
+    bulk_load_after_.reset();
+    ::close(std::exchange(bulk_lock_fd_, -1));
+  }
+  return begun;
 }
 
 Status SqliteStore::EndBulkLoad() {
@@ -42,7 +65,7 @@ Status SqliteStore::EndBulkLoad() {
   TRY_STATUS(InTransaction([&]() -> Status {
     // Sorted by person, so the table is built front to back instead of by random inserts.
     TRY_ASSIGN(auto links, db_.Prepare(
-        "INSERT INTO observation_persons (person_id, observation_id) "
+        "INSERT OR IGNORE INTO observation_persons (person_id, observation_id) "
         "SELECT j.value, o.id FROM observations o, json_each(o.person_ids) j WHERE o.id > ? ORDER BY 1, 2"));
     links.Bind(1, *bulk_load_after_);
     TRY_STATUS(links.Run());
@@ -50,15 +73,23 @@ Status SqliteStore::EndBulkLoad() {
     return db_.Exec("DELETE FROM meta WHERE key = 'bulk_load_after'");
   }));
   bulk_load_after_.reset();
+  if (bulk_lock_fd_ >= 0) ::close(std::exchange(bulk_lock_fd_, -1));
   return OkStatus();
 }
 
 Status SqliteStore::FinishInterruptedBulkLoad() {
   TRY_ASSIGN(auto statement, db_.Prepare("SELECT value FROM meta WHERE key = 'bulk_load_after'"));
-  TRY_ASSIGN(bool interrupted, statement.Step());
-  if (!interrupted) return OkStatus();
-  bulk_load_after_ = std::stoll(statement.Text(0));
+  TRY_ASSIGN(bool marked, statement.Step());
+  if (!marked) return OkStatus();
+  std::string value = statement.Text(0);
   statement.Reset();
+  ObservationId after = 0;
+  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), after);
+  if (error != std::errc() || end != value.data() + value.size()) return DataLoss("the bulk-load mark is damaged");
+  // A load still running in another process holds the lock: leave it alone.
+  bulk_lock_fd_ = TryBulkLock(path_);
+  if (bulk_lock_fd_ < 0) return OkStatus();
+  bulk_load_after_ = after;
   return EndBulkLoad();
 }
 
@@ -114,7 +145,8 @@ Result<std::vector<ObservationId>> SqliteStore::AddObservations(const std::vecto
       } else {
         insert->BindNull(3).BindNull(4);
       }
-      if (!insert->Run().ok()) return InvalidArgument(At(idx) + ".area_id", "unknown area \"" + observation.area_id + "\"");
+      TRY_STATUS(sqlite::ReferencesExist(*insert, insert->Run(), At(idx) + ".area_id",
+                                         "unknown area \"" + observation.area_id + "\""));
       ObservationId id = db_.LastInsertRowId();
       if (!bulk_load_after_) {  // during a bulk load the links are built at its end
         for (PersonId person_id : observation.person_ids) TRY_STATUS(link->Bind(1, person_id).Bind(2, id).Run());

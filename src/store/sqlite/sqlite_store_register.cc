@@ -16,7 +16,7 @@ constexpr std::string_view kKnownAt = "recorded_at <= ?1 AND (superseded_at IS N
 
 Result<std::optional<Date>> OptionalDate(const sqlite::Statement& statement, int column, std::string_view field) {
   if (statement.IsNull(column)) return std::optional<Date>();
-  TRY_ASSIGN(Date date, Date::Parse(statement.Text(column), field));
+  TRY_ASSIGN(Date date, sqlite::Stored(Date::Parse(statement.Text(column), field)));
   return std::optional<Date>(date);
 }
 
@@ -33,19 +33,19 @@ Result<std::vector<Registration>> SqliteStore::ReadRegistrations(sqlite::Stateme
     registration.partnership_id = statement.Text(2);
     registration.person_id = statement.Int(3);
     registration.group_id = statement.OptionalInt(4);
-    TRY_ASSIGN(registration.role, ParseRegistrationRole(statement.Text(5), "role"));
+    TRY_ASSIGN(registration.role, sqlite::Stored(ParseRegistrationRole(statement.Text(5), "role")));
     registration.justification = statement.Text(6);
     registration.registering_officer = statement.Text(7);
     registration.validating_officer = statement.OptionalText(8).value_or("");
     TRY_ASSIGN(registration.validated_on, OptionalDate(statement, 9, "validated_on"));
-    TRY_ASSIGN(registration.valid_from, Date::Parse(statement.Text(10), "valid_from"));
+    TRY_ASSIGN(registration.valid_from, sqlite::Stored(Date::Parse(statement.Text(10), "valid_from")));
     TRY_ASSIGN(registration.valid_to, OptionalDate(statement, 11, "valid_to"));
     if (auto reason = statement.OptionalText(12)) {
-      TRY_ASSIGN(RemovalReason parsed, ParseRemovalReason(*reason, "removal_reason"));
+      TRY_ASSIGN(RemovalReason parsed, sqlite::Stored(ParseRemovalReason(*reason, "removal_reason")));
       registration.removal_reason = parsed;
     }
     registration.removal_note = statement.Text(13);
-    TRY_ASSIGN(registration.review_due, Date::Parse(statement.Text(14), "review_due"));
+    TRY_ASSIGN(registration.review_due, sqlite::Stored(Date::Parse(statement.Text(14), "review_due")));
     registration.recorded_at = Timestamp::FromUnixSeconds(statement.Int(15));
     if (auto superseded = statement.OptionalInt(16)) registration.superseded_at = Timestamp::FromUnixSeconds(*superseded);
     registrations.push_back(std::move(registration));
@@ -59,7 +59,7 @@ Result<std::vector<Registration>> SqliteStore::ReadRegistrations(sqlite::Stateme
     while (true) {
       TRY_ASSIGN(bool has_row, criteria.Step());
       if (!has_row) break;
-      TRY_ASSIGN(Date observed_on, Date::Parse(criteria.Text(2), "observed_on"));
+      TRY_ASSIGN(Date observed_on, sqlite::Stored(Date::Parse(criteria.Text(2), "observed_on")));
       registration.criteria.push_back({criteria.Text(0), criteria.Text(1), observed_on});
     }
     criteria.Reset();
@@ -68,6 +68,7 @@ Result<std::vector<Registration>> SqliteStore::ReadRegistrations(sqlite::Stateme
 }
 
 Status SqliteStore::CheckRegistration(Registration& registration, const RegistrationPolicy& policy) {
+  TRY_STATUS(ValidateRegistrationPolicy(policy));
   if (!registration.criteria.empty()) registration.review_due = ComputeReviewDue(registration, policy);
   return ValidateRegistration(registration, policy, clock_.Now().date());
 }
@@ -89,13 +90,8 @@ Result<Registration> SqliteStore::InsertRegistrationVersion(Registration registr
   registration.validated_on ? insert.Bind(9, registration.validated_on->ToString()) : insert.BindNull(9);
   registration.valid_to ? insert.Bind(11, registration.valid_to->ToString()) : insert.BindNull(11);
   registration.removal_reason ? insert.Bind(12, RemovalReasonName(*registration.removal_reason)) : insert.BindNull(12);
-  Status inserted = insert.Run();
-  if (!inserted.ok()) {
-    if (inserted.error().code == ErrorCode::kConflict) {
-      return InvalidArgument("registration", "the person, group or partnership does not exist");
-    }
-    return std::move(inserted).error();
-  }
+  TRY_STATUS(sqlite::ReferencesExist(insert, insert.Run(), "registration",
+                                     "the person, group or partnership does not exist"));
   registration.version = db_.LastInsertRowId();
 
   TRY_ASSIGN(auto criterion, db_.Prepare(
@@ -138,6 +134,13 @@ Result<Registration> SqliteStore::RecordRegistrationVersion(Registration registr
     }
     if (current.person_id != registration.person_id) {
       return InvalidArgument("person_id", "a registration cannot move to another person");
+    }
+    if (current.partnership_id != registration.partnership_id) {
+      return InvalidArgument("partnership_id", "a registration cannot move to another partnership");
+    }
+    if (IsGangRole(current.role) != IsGangRole(registration.role)) {
+      return InvalidArgument("role", "at risk / victim and gang roles are never mixed: record a new registration "
+                                     "instead of changing this one");
     }
     TRY_ASSIGN(auto existing, RegistrationsForPerson(registration.person_id, now));
     TRY_STATUS(CheckRoleSeparation(registration, existing));

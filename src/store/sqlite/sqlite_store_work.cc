@@ -10,14 +10,6 @@ using sqlite::ToJsonList;
 
 namespace {
 
-// A foreign-key failure on insert means the caller named something unknown.
-Status ReferencesExist(Status status, std::string_view what) {
-  if (!status.ok() && status.error().code == ErrorCode::kConflict) {
-    return InvalidArgument(std::string(what), "refers to something that does not exist: " + status.error().message);
-  }
-  return status;
-}
-
 nlohmann::json ResponsesToJson(const std::vector<ResponseEntry>& responses) {
   nlohmann::json list = nlohmann::json::array();
   for (const ResponseEntry& entry : responses) {
@@ -55,7 +47,7 @@ Result<CaseId> SqliteStore::AddCase(const CaseFile& case_file) {
       .Bind(9, case_file.flags.exit_motivated ? 1 : 0).Bind(10, case_file.opened_on.ToString())
       .Bind(12, case_file.close_reason).Bind(13, case_file.opened_by).Bind(14, clock_.Now().unix_seconds());
   case_file.closed_on ? statement.Bind(11, case_file.closed_on->ToString()) : statement.BindNull(11);
-  TRY_STATUS(ReferencesExist(statement.Run(), "case"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "case", "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
@@ -73,13 +65,13 @@ Result<std::vector<CaseFile>> SqliteStore::CasesForPerson(PersonId person_id) {
     item.id = statement.Int(0);
     item.partnership_id = statement.Text(1);
     item.person_id = statement.Int(2);
-    TRY_ASSIGN(item.track, ParseCaseTrack(statement.Text(3), "track"));
+    TRY_ASSIGN(item.track, sqlite::Stored(ParseCaseTrack(statement.Text(3), "track")));
     item.level = static_cast<int>(statement.Int(4));
     item.owning_unit_id = statement.Text(5);
     item.flags = {statement.Int(6) != 0, statement.Int(7) != 0, statement.Int(8) != 0, statement.Int(9) != 0};
-    TRY_ASSIGN(item.opened_on, Date::Parse(statement.Text(10), "opened_on"));
+    TRY_ASSIGN(item.opened_on, sqlite::Stored(Date::Parse(statement.Text(10), "opened_on")));
     if (auto closed = statement.OptionalText(11)) {
-      TRY_ASSIGN(Date closed_on, Date::Parse(*closed, "closed_on"));
+      TRY_ASSIGN(Date closed_on, sqlite::Stored(Date::Parse(*closed, "closed_on")));
       item.closed_on = closed_on;
     }
     item.close_reason = statement.Text(12);
@@ -103,7 +95,7 @@ Result<AssessmentId> SqliteStore::AddAssessment(const Assessment& assessment) {
       .Bind(10, assessment.criminal_history).Bind(11, assessment.network_summary)
       .Bind(12, ToJsonList(assessment.participant_unit_ids)).Bind(13, assessment.recorded_by)
       .Bind(14, clock_.Now().unix_seconds());
-  TRY_STATUS(ReferencesExist(statement.Run(), "assessment"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "assessment", "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
@@ -117,7 +109,7 @@ Result<MeasureId> SqliteStore::AddMeasure(const Measure& measure) {
       .Bind(7, MeasureStatusName(measure.status)).Bind(9, measure.outcome).Bind(10, measure.note)
       .Bind(11, measure.created_by).Bind(12, clock_.Now().unix_seconds());
   measure.completed_on ? statement.Bind(8, measure.completed_on->ToString()) : statement.BindNull(8);
-  TRY_STATUS(ReferencesExist(statement.Run(), "measure"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "measure", "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
@@ -137,10 +129,10 @@ Result<std::vector<Measure>> SqliteStore::MeasuresForPerson(PersonId person_id) 
     item.case_id = statement.OptionalInt(3);
     item.measure_type_id = statement.Text(4);
     item.assigned_unit_id = statement.Text(5);
-    TRY_ASSIGN(item.due_on, Date::Parse(statement.Text(6), "due_on"));
-    TRY_ASSIGN(item.status, ParseMeasureStatus(statement.Text(7), "status"));
+    TRY_ASSIGN(item.due_on, sqlite::Stored(Date::Parse(statement.Text(6), "due_on")));
+    TRY_ASSIGN(item.status, sqlite::Stored(ParseMeasureStatus(statement.Text(7), "status")));
     if (auto completed = statement.OptionalText(8)) {
-      TRY_ASSIGN(Date completed_on, Date::Parse(*completed, "completed_on"));
+      TRY_ASSIGN(Date completed_on, sqlite::Stored(Date::Parse(*completed, "completed_on")));
       item.completed_on = completed_on;
     }
     item.outcome = statement.Text(9);
@@ -177,7 +169,7 @@ Result<IncidentId> SqliteStore::AddIncident(const Incident& incident) {
       .Bind(10, incident.after_action_note).Bind(11, incident.recorded_by).Bind(12, clock_.Now().unix_seconds());
   incident.area_id.empty() ? statement.BindNull(4) : statement.Bind(4, incident.area_id);
   incident.closed_at ? statement.Bind(9, incident.closed_at->unix_seconds()) : statement.BindNull(9);
-  TRY_STATUS(ReferencesExist(statement.Run(), "incident"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "incident", "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
@@ -190,7 +182,7 @@ Result<MeetingId> SqliteStore::AddMeeting(const Meeting& meeting) {
       .Bind(4, ToJsonList(meeting.attending_unit_ids)).Bind(5, meeting.minutes)
       .Bind(6, DecisionsToJson(meeting.decisions).dump()).Bind(7, meeting.recorded_by)
       .Bind(8, clock_.Now().unix_seconds());
-  TRY_STATUS(ReferencesExist(statement.Run(), "meeting"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "meeting", "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
@@ -213,7 +205,7 @@ Result<DisclosureId> SqliteStore::AddDisclosure(const Disclosure& disclosure) {
       .Bind(4, disclosure.person_id).Bind(5, ToJsonList(disclosure.data_categories))
       .Bind(6, disclosure.legal_basis_id).Bind(7, disclosure.purpose).Bind(8, disclosure.disclosed_by)
       .Bind(9, disclosure.disclosed_at.unix_seconds());
-  TRY_STATUS(ReferencesExist(statement.Run(), "disclosure"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "disclosure", "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 

@@ -1,0 +1,30 @@
+#include "cli/local_audit.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace trygnet::cli {
+
+std::string LocalUser() {
+  const struct passwd* entry = ::getpwuid(::geteuid());
+  return std::string("local:") + (entry ? entry->pw_name : std::to_string(::geteuid()).c_str());
+}
+
+Status AuditLocalReads(Store& store, const Clock& clock, const std::vector<PersonId>& person_ids) {
+  audit::AuditRecord record;
+  record.at = clock.Now();
+  record.user = LocalUser();
+  record.unit = "local-admin";
+  record.action = "read";
+  record.purpose = "local_administration";
+  return store.InTransaction([&]() -> Status {
+    for (PersonId person_id : person_ids) {
+      record.resource = "person/" + std::to_string(person_id);
+      record.person_id = person_id;
+      TRY_STATUS(store.AppendAudit(record));
+    }
+    return OkStatus();
+  });
+}
+
+}  // namespace trygnet::cli
