@@ -92,18 +92,18 @@ int RunQuery(const AuditOptions& options) {
 }  // namespace
 
 void AddAuditCommands(CLI::App& app, Action& action) {
-  CLI::App* group = app.add_subcommand("audit", "Verify or search the audit log");
+  CLI::App* group = app.add_subcommand("audit", "Revisionslog: kontrollér eller søg (verify or search the audit log)");
   group->require_subcommand(1);
 
   auto verify = std::make_shared<AuditOptions>();
   CLI::App* verify_command = group->add_subcommand(
-      "verify", "Check the audit log's hash chain; exit 0 with the entry count, 1 naming the first broken entry");
+      "verify", "Kontrollér logkæden (check the hash chain: exit 0 with the count, 1 naming the first broken entry)");
   verify_command->add_option("--db", verify->db, "Database file")->required();
   verify_command->add_option("--key-file", verify->key_file, kKeyFileHelp);
   verify_command->callback([&action, verify] { action = [verify] { return RunVerify(*verify); }; });
 
   auto query = std::make_shared<AuditOptions>();
-  CLI::App* query_command = group->add_subcommand("query", "List audit entries, oldest first");
+  CLI::App* query_command = group->add_subcommand("query", "Vis logposter, ældste først (list audit entries, oldest first)");
   query_command->add_option("--db", query->db, "Database file")->required();
   query_command->add_option("--person", query->person_id, "Only entries about this person id");
   query_command->add_option("--user", query->user, "Only entries by this user");

@@ -93,14 +93,14 @@ int RunDemo(const DemoCommandOptions& options) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << kDemoBanner << "\n"
             << "Oprettede demodatabase " << options.db << " på " << std::fixed << std::setprecision(1) << seconds
-            << " s (frø " << options.seed << ", "
+            << " s (startværdi/seed " << options.seed << ", "
             << options.scale << "):\n"
             << "  personer " << summary->persons << ", grupperinger " << summary->groups << ", registreringer "
             << summary->registrations << ", observationer " << summary->observations << "\n"
             << "  sager " << summary->cases << ", tiltag " << summary->measures << ", hændelser " << summary->incidents
             << ", møder " << summary->meetings << ", videregivelser " << summary->disclosures << ", brugere "
             << summary->users << "\n"
-            << "Nøglefil: " << key_path << (created_key ? " (ny, mode 0600)" : "") << "\n";
+            << "Nøglefil: " << key_path << (created_key ? " (ny, kun læsbar for dig)" : "") << "\n";
   return kExitOk;
 }
 
@@ -108,7 +108,7 @@ int RunDemo(const DemoCommandOptions& options) {
 
 void AddDemoCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<DemoCommandOptions>();
-  CLI::App* command = app.add_subcommand("demo", "Create a new database with synthetic demo data (fictional people)");
+  CLI::App* command = app.add_subcommand("demo", "Opret en ny database med syntetiske demodata — fiktive personer (create a demo database)");
   command->add_option("--db", options->db, "Database file to create (must not exist)")->required();
   command->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")->capture_default_str();
   command->add_option("--scale", options->scale, "city (about 7,000 persons, 120,000 observations) or national (1,000,000 persons, "

@@ -63,8 +63,11 @@ int RunIndicators(const IndicatorOptions& options) {
   auto values = ComputeIndicators(**store, *partnership, {*as_of, known_at});
   if (!values.ok()) return ReportError(values.error());
 
+  auto demo = (*store)->IsDemo();
+  if (!demo.ok()) return ReportError(demo.error());
   if (options.json) {
     nlohmann::json out = {{"partnership", partnership->id},
+                          {"demo", *demo},
                           {"as_of", as_of->ToString()},
                           {"known_at", known_at.ToString()},
                           {"indicators", nlohmann::json::array()}};
@@ -74,8 +77,14 @@ int RunIndicators(const IndicatorOptions& options) {
   }
   bool danish = options.lang == "da";
   std::cout << (danish ? "Målepunkter for " : "Indicators for ") << partnership->name << "\n"
-            << (danish ? "pr. " : "as of ") << as_of->ToString() << (danish ? ", som kendt " : ", as known at ")
-            << known_at.ToString() << "\n\n";
+            << (danish ? "pr. " : "as of ") << as_of->ToString();
+  if (options.known_at.empty()) {
+    std::cout << (danish ? ", som kendt nu" : ", as known now");
+  } else {
+    std::cout << (danish ? ", som registreret ved udgangen af " : ", as recorded by the end of ") << options.known_at
+              << " (UTC)";
+  }
+  std::cout << (*demo ? (danish ? " — DEMO, syntetiske data" : " — DEMO, synthetic data") : "") << "\n\n";
   for (const IndicatorValue& value : *values) {
     const IndicatorDefinition& definition = *value.definition;
     std::cout << "  " << (danish ? definition.name : definition.name_en) << "\n    [" << definition.id << "] ";
@@ -100,7 +109,7 @@ int RunIndicators(const IndicatorOptions& options) {
 
 void AddIndicatorsCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<IndicatorOptions>();
-  CLI::App* command = app.add_subcommand("indicators", "Compute a partnership's indicators as of a date");
+  CLI::App* command = app.add_subcommand("indicators", "Beregn partnerskabets målepunkter pr. en dato (compute indicators as of a date)");
   command->add_option("--db", options->db, "Database file")->required();
   command->add_option("--partnership", options->partnership, "Partnership id, e.g. norrebro-2017")->required();
   command->add_option("--as-of", options->as_of, "The date the figures describe (YYYY-MM-DD)")->required();

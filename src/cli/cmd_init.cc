@@ -49,7 +49,7 @@ int RunInit(const InitOptions& options) {
 
 void AddInitCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<InitOptions>();
-  CLI::App* command = app.add_subcommand("init", "Create an empty database and, if missing, its key file (mode 0600)");
+  CLI::App* command = app.add_subcommand("init", "Opret en tom database og om nødvendigt dens nøglefil (create an empty database and key file)");
   command->add_option("--db", options->db, "Database file to create")->required();
   command->add_option("--key-file", options->key_file,
                       "Key file; created when it does not exist (default: $TRYGNET_KEY_FILE)");

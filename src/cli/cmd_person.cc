@@ -122,11 +122,11 @@ int RunShow(const PersonOptions& options) {
 }  // namespace
 
 void AddPersonCommands(CLI::App& app, Action& action) {
-  CLI::App* group = app.add_subcommand("person", "List or show persons (local administration)");
+  CLI::App* group = app.add_subcommand("person", "Vis personer — lokal administration, logges (list or show persons; audited)");
   group->require_subcommand(1);
 
   auto list = std::make_shared<PersonOptions>();
-  CLI::App* list_command = group->add_subcommand("list", "List persons, oldest record first");
+  CLI::App* list_command = group->add_subcommand("list", "Vis en liste over personer (list persons)");
   list_command->add_option("--db", list->db, "Database file")->required();
   list_command->add_option("--area", list->area, "Only persons residing in this area id");
   list_command->add_option("--limit", list->limit, "At most this many (1–10000)")->capture_default_str();
@@ -137,7 +137,7 @@ void AddPersonCommands(CLI::App& app, Action& action) {
   list_command->callback([&action, list] { action = [list] { return RunList(*list); }; });
 
   auto show = std::make_shared<PersonOptions>();
-  CLI::App* show_command = group->add_subcommand("show", "Show one person with registrations and case work");
+  CLI::App* show_command = group->add_subcommand("show", "Vis én person med registreringer og sagsarbejde (show one person)");
   show_command->add_option("id", show->id, "Person id")->required();
   show_command->add_option("--db", show->db, "Database file")->required();
   show_command->add_flag("--json", show->json, "Print JSON");

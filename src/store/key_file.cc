@@ -36,6 +36,10 @@ Result<MasterKey> ReadKeyFile(const std::string& path) {
     ::close(fd);
     return Unavailable("key file " + path + " is not a regular file");
   }
+  if (info.st_uid != ::geteuid()) {
+    ::close(fd);
+    return PermissionDenied("key file " + path + " belongs to another user; it must be owned by the user running trygnet");
+  }
   if ((info.st_mode & 077) != 0) {
     ::close(fd);
     char mode[8];

@@ -103,6 +103,15 @@ TEST(KeyFile, ReadRefusesAFileOthersMayRead) {
   EXPECT_TRUE(IsOk(ReadKeyFile(path)));
 }
 
+TEST(KeyFile, ReadRefusesAFileOwnedBySomeoneElse) {
+  TempDir dir;
+  std::string path = dir.File("foreign.key");
+  ASSERT_TRUE(IsOk(CreateKeyFile(path)));
+  uid_t other = ::geteuid() == 0 ? 65534 : 0;
+  if (::chown(path.c_str(), other, static_cast<gid_t>(-1)) != 0) GTEST_SKIP() << "cannot change owner here";
+  EXPECT_TRUE(IsError(ReadKeyFile(path), ErrorCode::kPermissionDenied));
+}
+
 TEST(KeyFile, ReadRefusesBadContent) {
   TempDir dir;
   std::string path = dir.File("bad.key");
