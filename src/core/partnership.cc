@@ -225,7 +225,43 @@ std::vector<Error> ValidatePartnership(const Partnership& partnership) {
 
   CheckUniqueIds(problems, "legal_bases", partnership.legal_bases);
   for (size_t idx = 0; idx < partnership.legal_bases.size(); ++idx) {
-    problems.Check(At("legal_bases", idx), RequireText("name", partnership.legal_bases[idx].name));
+    const LegalBasis& basis = partnership.legal_bases[idx];
+    std::string field = At("legal_bases", idx);
+    problems.Check(field, RequireText("name", basis.name));
+    if (basis.from_kinds.empty()) problems.Add(field + ".from_kinds", "name at least one kind of organisation");
+    if (basis.to_kinds.empty()) problems.Add(field + ".to_kinds", "name at least one kind of organisation");
+    if (basis.purposes.empty()) problems.Add(field + ".purposes", "name at least one purpose");
+    if (basis.age_groups.empty()) problems.Add(field + ".age_groups", "name at least one age group");
+    if (basis.data_categories.empty()) problems.Add(field + ".data_categories", "name at least one kind of data");
+    for (UnitKind kind : basis.to_kinds) {
+      // External actors never receive personal data [p.4 note 2].
+      if (kind == UnitKind::kExternal) problems.Add(field + ".to_kinds", "personal data is never disclosed to external actors");
+    }
+    for (size_t purpose_idx = 0; purpose_idx < basis.purposes.size(); ++purpose_idx) {
+      problems.Check(field, RequireIdentifier("purposes[" + std::to_string(purpose_idx) + "]", basis.purposes[purpose_idx]));
+    }
+    for (DataCategory category : basis.data_categories) {
+      if (!IsPersonalData(category)) {
+        problems.Add(field + ".data_categories", "\"" + std::string(DataCategoryName(category)) +
+                                                      "\" is not personal data; no legal basis is needed for it");
+      }
+    }
+  }
+  std::set<UserRole> defined_roles;
+  for (size_t idx = 0; idx < partnership.roles.size(); ++idx) {
+    const RoleDefinition& role = partnership.roles[idx];
+    std::string field = At("roles", idx);
+    problems.Check(field, RequireText("name", role.name));
+    problems.Check(field, RequireText("name_en", role.name_en));
+    if (!defined_roles.insert(role.role).second) problems.Add(field + ".id", "the role is defined twice");
+    if (role.role == UserRole::kExternalPartner) {
+      for (const Grant& grant : role.grants) {
+        if (IsPersonalData(grant.category)) {
+          problems.Add(field + ".grants", "external partners see aggregates only, never personal data [p.4 note 2]");
+          break;
+        }
+      }
+    }
   }
 
   if (partnership.reporting.month < 1 || partnership.reporting.month > 12) {

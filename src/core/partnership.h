@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/error.h"
@@ -82,10 +83,25 @@ struct MeetingType {
   std::vector<std::string> unit_ids;
 };
 
+// A legal basis for disclosing personal data between organisations, with the
+// rules of when it applies [p.4 note 2, p.9, p.11].
 struct LegalBasis {
   std::string id;       // e.g. "rpl-115"
   std::string name;     // e.g. "Retsplejelovens § 115"
   std::string description;
+  std::vector<UnitKind> from_kinds;            // who may disclose
+  std::vector<UnitKind> to_kinds;              // to whom
+  std::vector<std::string> purposes;           // for which purposes
+  std::vector<AgeGroup> age_groups;            // about persons of which age group
+  std::vector<DataCategory> data_categories;   // which kinds of data
+};
+
+// What a user role may do (DESIGN.md §2 User; the policy layer applies it).
+struct RoleDefinition {
+  UserRole role = UserRole::kAnalyst;
+  std::string name;     // Danish
+  std::string name_en;
+  std::vector<Grant> grants;
 };
 
 struct ReportingRule {
@@ -110,6 +126,7 @@ struct Partnership {
   std::vector<Area> areas;
   std::vector<IndicatorDefinition> indicators;
   std::vector<LegalBasis> legal_bases;
+  std::vector<RoleDefinition> roles;
   RegistrationPolicy registration_policy;
   ReportingRule reporting;
 

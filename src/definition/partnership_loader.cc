@@ -353,12 +353,50 @@ void ReadIndicators(TableReader& root, Partnership& partnership) {
   }
 }
 
-void ReadLegalBasesAndReporting(TableReader& root, Partnership& partnership) {
-  for (TableReader& table : root.Tables("legal_bases")) {
-    LegalBasis basis{table.String("id"), table.String("name"), table.String("description", false)};
+// A list of enum names, each parsed with `parse`; unknown names are problems.
+template <typename E, typename Parse>
+std::vector<E> EnumList(TableReader& table, std::string_view key, Parse parse) {
+  std::vector<E> values;
+  std::vector<std::string> names = table.StringList(key, true);
+  for (size_t idx = 0; idx < names.size(); ++idx) {
+    std::string field = table.path() + "." + std::string(key) + "[" + std::to_string(idx) + "]";
+    auto parsed = parse(names[idx], field);
+    if (parsed.ok()) {
+      values.push_back(*parsed);
+    } else {
+      table.context().Problem(field, parsed.error().message);
+    }
+  }
+  return values;
+}
+
+void ReadAccessRules(TableReader& root, Partnership& partnership) {
+  for (TableReader& table : root.Tables("legal_bases", true)) {
+    LegalBasis basis;
+    basis.id = table.String("id");
+    basis.name = table.String("name");
+    basis.description = table.String("description", false);
+    basis.from_kinds = EnumList<UnitKind>(table, "from_kinds", ParseUnitKind);
+    basis.to_kinds = EnumList<UnitKind>(table, "to_kinds", ParseUnitKind);
+    basis.purposes = table.StringList("purposes", true);
+    basis.age_groups = EnumList<AgeGroup>(table, "age_groups", ParseAgeGroup);
+    basis.data_categories = EnumList<DataCategory>(table, "data_categories", ParseDataCategory);
     table.Finish();
     partnership.legal_bases.push_back(std::move(basis));
   }
+  for (TableReader& table : root.Tables("roles", true)) {
+    RoleDefinition role;
+    role.role = OrProblem(table.context(), table.path() + ".id", ParseUserRole(table.String("id"), "id"),
+                          UserRole::kAnalyst);
+    role.name = table.String("name");
+    role.name_en = table.String("name_en");
+    role.grants = EnumList<Grant>(table, "grants", ParseGrant);
+    table.Finish();
+    partnership.roles.push_back(std::move(role));
+  }
+}
+
+void ReadReporting(TableReader& root, Partnership& partnership) {
   if (auto table = root.Table("reporting")) {
     partnership.reporting.month = table->Int("month", true).value_or(0);
     partnership.reporting.recipients = table->StringList("recipients", true);
@@ -399,7 +437,8 @@ PartnershipLoad LoadPartnershipText(std::string text, const std::string& file_na
   ReadActivities(root, partnership);
   ReadAreas(root, partnership);
   ReadIndicators(root, partnership);
-  ReadLegalBasesAndReporting(root, partnership);
+  ReadAccessRules(root, partnership);
+  ReadReporting(root, partnership);
   root.Finish();
 
   // Cross-references and value rules, only once the shape is right.
