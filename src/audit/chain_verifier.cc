@@ -11,6 +11,7 @@ Status ChainVerifier::Next(const AuditEntry& stored) {
   if (broken_) return *broken_;
   int64_t expected = count_ + 1;
   if (stored.sequence != expected) {
+    if (stored.sequence == expected + 1) return Break(expected, "the entry is missing");
     return Break(expected, stored.sequence > expected
                                ? "entries " + std::to_string(expected) + "–" + std::to_string(stored.sequence - 1) +
                                      " are missing"

@@ -69,7 +69,11 @@ int RunDemo(const DemoCommandOptions& options) {
   auto started = std::chrono::steady_clock::now();
   FixedClock clock(Timestamp::StartOf(*Date::FromYmd(2015, 1, 1)));
   auto store = SqliteStore::Open(partial, *key, clock, {.create = true});
-  if (!store.ok()) return ReportError(store.error());
+  if (!store.ok()) {
+    RemoveDatabase(partial);
+    if (created_key) ::unlink(key_path.c_str());
+    return ReportError(store.error());
+  }
   Status saved = (*store)->SavePartnership(*load->partnership, load->source_text);
   Result<demo::DemoSummary> summary = saved.ok() ? Result<demo::DemoSummary>(demo::DemoSummary{}) : saved.error();
   if (saved.ok()) {
@@ -82,14 +86,16 @@ int RunDemo(const DemoCommandOptions& options) {
                                  });
   }
   store->reset();  // closes the database: the WAL is checkpointed into the file
-  if (summary.ok() && std::rename(partial.c_str(), options.db.c_str()) != 0) {
-    summary = Unavailable("cannot rename " + partial + " to " + options.db);
+  // link() refuses to replace a file someone created meanwhile; rename() would not.
+  if (summary.ok() && ::link(partial.c_str(), options.db.c_str()) != 0) {
+    summary = Unavailable("cannot move " + partial + " to " + options.db + " (does it exist now?)");
   }
   if (!summary.ok()) {
     RemoveDatabase(partial);
     if (created_key) ::unlink(key_path.c_str());
     return ReportError(summary.error());
   }
+  RemoveDatabase(partial);  // the finished file now lives under its own name
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << kDemoBanner << "\n"
             << "Oprettede demodatabase " << options.db << " på " << std::fixed << std::setprecision(1) << seconds

@@ -68,8 +68,9 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Runs `work` in one transaction: all of it is stored, or none. Nested
-  // calls join the outer transaction.
+  // Runs `work` in one transaction: all of it is stored, or none. A nested
+  // call runs in a savepoint: if it fails, its part is undone even when the
+  // outer work goes on.
   virtual Status InTransaction(const std::function<Status()>& work) = 0;
 
   // Whether this database holds synthetic demo data (DESIGN.md §3.7).
@@ -125,12 +126,13 @@ class Store {
   virtual Result<std::vector<Registration>> ActiveRegistrations(const std::string& partnership_id,
                                                                 const BitemporalPoint& point) = 0;
 
-  // Bulk loading (imports, demo data): between Begin and End the secondary
-  // indexes of observations are dropped, so large loads append instead of
-  // updating random index pages; End rebuilds them in one sorted pass. Every
-  // AddObservations call still commits durably. If the process dies during a
-  // bulk load, the next open rebuilds the indexes. Lookups of a person's
-  // observations are slow while a bulk load is open.
+  // Bulk loading (imports, demo data): between Begin and End observations are
+  // appended without their person links and the time index is dropped; End
+  // builds both in one sorted pass. Every AddObservations call still commits
+  // durably and is validated in full. Only one process bulk loads a database
+  // at a time (a lock file); if it dies, the next open finishes its load.
+  // Rows added during an open load are missing from per-person lookups until
+  // End (docs/decisions/0005-observation-storage.md).
   virtual Status BeginBulkLoad() = 0;
   virtual Status EndBulkLoad() = 0;
 

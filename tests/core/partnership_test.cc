@@ -67,7 +67,14 @@ Partnership Testby() {
   meetings.meeting_type_id = "styregruppe";
   meetings.area_id = "torvet";
   partnership.indicators = {active, meetings};
-  partnership.legal_bases = {{"rpl-115", "Retsplejelovens § 115", ""}};
+  partnership.legal_bases = {{"rpl-115",
+                              "Retsplejelovens § 115",
+                              "",
+                              {UnitKind::kPolice},
+                              {UnitKind::kMunicipal},
+                              {"crime_prevention"},
+                              {AgeGroup::kUnder18},
+                              {DataCategory::kRegistration}}};
   partnership.reporting = {8, {"Styregruppen"}, {"analyse"}};
   return partnership;
 }

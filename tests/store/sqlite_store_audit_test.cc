@@ -103,6 +103,14 @@ TEST_F(StoreTest, AnAlteredAnchorIsFound) {
   EXPECT_TRUE(IsError(store_->AuditAnchor(), ErrorCode::kDataLoss));
 }
 
+TEST_F(StoreTest, RemovingTheWholeLogWithItsAnchorIsFound) {
+  ASSERT_TRUE(IsOk(store_->AppendAudit(Read("eas-analyst", "eas", 1, T("2017-04-01T10:00:00Z")))));
+  store_.reset();
+  Exec(DatabasePath(), "DELETE FROM audit_log; DELETE FROM meta WHERE key = 'audit_anchor'");
+  Reopen();
+  EXPECT_TRUE(IsError(Verify(*store_), ErrorCode::kDataLoss));
+}
+
 TEST_F(StoreTest, QueriesAuditEntriesByPersonUserUnitAndTime) {
   ASSERT_TRUE(IsOk(store_->AppendAudit(Read("eas-analyst", "eas", 1, T("2017-04-01T10:00:00Z")))));
   ASSERT_TRUE(IsOk(store_->AppendAudit(Read("ssp-caseworker", "ssp", 1, T("2017-04-02T10:00:00Z")))));

@@ -299,6 +299,14 @@ Status Migrate(Connection& connection, bool may_create) {
   if (!stepped.ok()) return rollback_on_error(std::move(stepped).error());
   int current = static_cast<int>(statement->Int(0));
   statement->Reset();
+  if (current > 0) {
+    auto ours = connection.Prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    if (!ours.ok()) return rollback_on_error(std::move(ours).error());
+    auto found = ours->Step();
+    if (!found.ok() || ours->Int(0) == 0) {
+      return rollback_on_error(FailedPrecondition("the file is not a Trygnet database (its schema is another program's)"));
+    }
+  }
   if (current == 0 && !may_create) {
     return rollback_on_error(FailedPrecondition(
         "the file is not a Trygnet database (no schema); create one with `trygnet init` or `trygnet demo`"));

@@ -66,9 +66,11 @@ Status SqliteStore::CheckKey() {
     // Only a database without personal data may adopt a key; otherwise the check was removed.
     TRY_ASSIGN(int64_t persons, CountPersons());
     if (persons > 0) return DataLoss("the database's key check is missing; refusing to adopt a key");
-    TRY_ASSIGN(auto insert, db_.Prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)"));
-    insert.Bind(1, ToHex(cipher_.Encrypt(kKeyCheckPlaintext, "meta.key_check", 0)));
-    return insert.Run();
+    return InTransaction([&]() -> Status {
+      TRY_ASSIGN(auto insert, db_.Prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)"));
+      TRY_STATUS(insert.Bind(1, ToHex(cipher_.Encrypt(kKeyCheckPlaintext, "meta.key_check", 0))).Run());
+      return WriteAuditAnchor({});  // the empty log, authenticated from the start
+    });
   }
   auto opened = cipher_.Decrypt(FromHex(select.Text(0)), "meta.key_check", 0);
   if (!opened.ok() || *opened != kKeyCheckPlaintext) {

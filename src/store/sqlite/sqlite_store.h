@@ -96,6 +96,7 @@ class SqliteStore final : public Store {
         clock_(clock) {}
 
   Status CheckKey();
+  Status WriteAuditAnchor(const audit::ChainAnchor& anchor);
   Status FinishInterruptedBulkLoad();
   Status CheckPersonsExist(const std::vector<Observation>& observations);
   // A prepared statement kept for reuse on hot paths; the caller resets it (Run and CountQuery do).

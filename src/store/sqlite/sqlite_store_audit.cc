@@ -45,10 +45,23 @@ SqliteStore::~SqliteStore() {
 }
 
 // meta.audit_anchor = "<count>:<last hash hex>:<HMAC-SHA256 hex of both>".
+Status SqliteStore::WriteAuditAnchor(const audit::ChainAnchor& anchor) {
+  std::string signed_part = std::to_string(anchor.count) + ":" + audit::ToHex(anchor.last_hash);
+  std::array<uint8_t, crypto_auth_hmacsha256_BYTES> mac{};
+  crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size(),
+                         anchor_key_.data());
+  char mac_hex[2 * crypto_auth_hmacsha256_BYTES + 1];
+  sodium_bin2hex(mac_hex, sizeof mac_hex, mac.data(), mac.size());
+  TRY_ASSIGN(auto* update, Cached("INSERT INTO meta (key, value) VALUES ('audit_anchor', ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+  return update->Bind(1, signed_part + ":" + mac_hex).Run();
+}
+
 Result<audit::ChainAnchor> SqliteStore::AuditAnchor() {
   TRY_ASSIGN(auto statement, db_.Prepare("SELECT value FROM meta WHERE key = 'audit_anchor'"));
   TRY_ASSIGN(bool has_row, statement.Step());
-  if (!has_row) return audit::ChainAnchor{};
+  // Written when the database is created, so a missing anchor means it was removed.
+  if (!has_row) return DataLoss("the audit anchor is missing (removed together with the log?)");
   std::string value = statement.Text(0);
   size_t first = value.find(':'), second = value.rfind(':');
   if (first == std::string::npos || first == second) return DataLoss("the audit anchor is malformed");
@@ -89,16 +102,7 @@ Status SqliteStore::AppendAudit(const audit::AuditRecord& record) {
         .Bind(12, std::vector<uint8_t>(entry.previous_hash.begin(), entry.previous_hash.end()))
         .Bind(13, std::vector<uint8_t>(entry.hash.begin(), entry.hash.end()));
     TRY_STATUS(insert->Run());
-
-    std::string signed_part = std::to_string(entry.sequence) + ":" + audit::ToHex(entry.hash);
-    std::array<uint8_t, crypto_auth_hmacsha256_BYTES> mac{};
-    crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size(),
-                           anchor_key_.data());
-    char mac_hex[2 * crypto_auth_hmacsha256_BYTES + 1];
-    sodium_bin2hex(mac_hex, sizeof mac_hex, mac.data(), mac.size());
-    TRY_ASSIGN(auto* update, Cached("INSERT INTO meta (key, value) VALUES ('audit_anchor', ?) "
-                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    return update->Bind(1, signed_part + ":" + mac_hex).Run();
+    return WriteAuditAnchor({entry.sequence, entry.hash});
   });
 }
 
