@@ -206,6 +206,30 @@ TEST_F(IndicatorsTest, ConcernConversationsCountDoneMeasuresInTheArea) {
   EXPECT_EQ(Find(Compute(Day(2017, 12, 31), EndOfDay(Day(2017, 5, 31))), "concern_conversations_held").value, 0.0);
 }
 
+TEST_F(IndicatorsTest, AreasCountEveryLevelBelowThem) {
+  Area corner;
+  corner.id = "blaagaards-plads-nord";
+  corner.name = "Blågårds Plads, nordlige del";
+  corner.kind = AreaKind::kOther;
+  corner.parent_id = "blaagaards-plads";  // below a focus area, itself below Indre Nørrebro
+  corner.outline = {{12.558, 55.686}, {12.559, 55.686}, {12.559, 55.687}};
+  db_.partnership.areas.push_back(corner);
+  ASSERT_TRUE(db_.store->SavePartnership(db_.partnership, "# test definition").ok());
+  PersonId resident = AddPerson("Ib", Day(2003, 3, 3), "blaagaards-plads-nord");
+  db_.clock.Set(Noon(2017, 6, 1));
+  Measure measure;
+  measure.partnership_id = "norrebro-2017";
+  measure.person_id = resident;
+  measure.measure_type_id = "concern-conversation";
+  measure.assigned_unit_id = "ssp";
+  measure.due_on = Day(2017, 3, 1);
+  measure.status = MeasureStatus::kDone;
+  measure.completed_on = Day(2017, 2, 20);
+  measure.created_by = "ssp-worker";
+  ASSERT_TRUE(db_.store->AddMeasure(measure).ok());
+  EXPECT_EQ(Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_held").value, 1.0);
+}
+
 TEST_F(IndicatorsTest, ImportedIndicatorsHaveNoValueButKeepTheirBaseline) {
   const IndicatorValue& value = Find(Compute(Day(2017, 3, 31), kNow), "citizen_crime_indre");
   EXPECT_FALSE(value.value.has_value());

@@ -146,13 +146,13 @@ Result<std::vector<Measure>> SqliteStore::MeasuresForPerson(PersonId person_id) 
 
 Result<int64_t> SqliteStore::CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
                                                Date from, Date to, Timestamp known_at, const std::string& area_id) {
-  // Persons count towards an area when they reside in it or in one of its sub-areas.
+  // Persons count towards an area when they reside in it or in any area below it.
   TRY_ASSIGN(auto statement, db_.Prepare(
+      "WITH RECURSIVE within(id) AS (SELECT ?6 UNION SELECT a.id FROM areas a JOIN within w ON a.parent_id = w.id) "
       "SELECT COUNT(*) FROM measures m JOIN persons p ON p.id = m.person_id "
-      "LEFT JOIN areas a ON a.id = p.residence_area_id "
       "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND m.status = 'done' "
       "AND m.completed_on >= ?3 AND m.completed_on <= ?4 AND m.recorded_at <= ?5 "
-      "AND (?6 = '' OR p.residence_area_id = ?6 OR a.parent_id = ?6)"));
+      "AND (?6 = '' OR p.residence_area_id IN (SELECT id FROM within))"));
   statement.Bind(1, partnership_id).Bind(2, measure_type_id).Bind(3, from.ToString()).Bind(4, to.ToString())
       .Bind(5, known_at.unix_seconds()).Bind(6, area_id);
   return CountQuery(statement);
