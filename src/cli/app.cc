@@ -27,6 +27,7 @@ int RunCli(int argc, char** argv) {
   AddPersonCommands(app, action);
   AddIndicatorsCommand(app, action);
   AddAuditCommands(app, action);
+  AddUserCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

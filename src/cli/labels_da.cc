@@ -66,7 +66,7 @@ std::string PadRight(std::string_view text, size_t width) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++characters;  // count lead bytes only
   }
   std::string padded(text);
-  if (characters < width) padded.append(width - characters, ' ');
+  padded.append(characters < width ? width - characters : 1, ' ');
   return padded;
 }
 

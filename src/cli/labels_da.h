@@ -22,7 +22,8 @@ std::string FormatNumber(double value, bool danish);
 // A CPR number for display: "DDMMYY-xxxx" unless the full number is asked for.
 std::string ShownCpr(const CprNumber& cpr, bool full);
 
-// Pads `text` with spaces to `width` characters (UTF-8 aware), for tables.
+// Pads `text` with spaces to `width` characters (UTF-8 aware), for tables;
+// a longer text gets one space, so columns never run together.
 std::string PadRight(std::string_view text, size_t width);
 
 }  // namespace trygnet::cli

@@ -27,4 +27,15 @@ Status AuditLocalReads(Store& store, const Clock& clock, const std::vector<Perso
   });
 }
 
+Status AuditLocalChange(Store& store, const Clock& clock, std::string_view action, std::string_view resource) {
+  audit::AuditRecord record;
+  record.at = clock.Now();
+  record.user = LocalUser();
+  record.unit = "local-admin";
+  record.action = std::string(action);
+  record.resource = std::string(resource);
+  record.purpose = "administration";
+  return store.AppendAudit(record);
+}
+
 }  // namespace trygnet::cli

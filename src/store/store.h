@@ -55,6 +55,16 @@ struct AuditQuery {
   int64_t limit = 100;
 };
 
+// What the store keeps to sign a user in (src/auth makes and checks the values).
+struct Credentials {
+  std::string password_hash;              // Argon2id, encoded
+  std::vector<uint8_t> totp_secret;       // empty when no second factor is enrolled
+  std::optional<int64_t> totp_last_step;  // the last TOTP step used (no replay)
+  int failed_attempts = 0;
+  std::optional<Timestamp> locked_until;
+  Timestamp password_changed_at;
+};
+
 struct StoredPartnership {
   std::string id;
   std::string name;
@@ -96,6 +106,15 @@ class Store {
   virtual Status AddUser(const User& user) = 0;
   virtual Result<User> GetUser(const std::string& username) = 0;
   virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Status SetUserDisabled(const std::string& username, bool disabled) = 0;
+
+  // Sign-in data. Setting a password clears failed attempts and lock-out.
+  virtual Status SetPassword(const std::string& username, const std::string& password_hash) = 0;
+  virtual Status SetTotpSecret(const std::string& username, const std::vector<uint8_t>& secret) = 0;
+  virtual Result<Credentials> GetCredentials(const std::string& username) = 0;
+  virtual Status AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) = 0;
+  // The user a token belongs to, if it is known and not revoked.
+  virtual Result<std::optional<std::string>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) = 0;
 
   // Persons. Add validates and assigns the id.
   virtual Result<PersonId> AddPerson(const Person& person) = 0;

@@ -27,9 +27,9 @@ std::string ReadAll(const std::string& path) {
 
 class CliTest : public ::testing::Test {
  protected:
-  RunResult Run(const std::string& args, const std::string& env = "") {
+  RunResult Run(const std::string& args, const std::string& env = "", const std::string& input = "/dev/null") {
     std::string command = env + " " + TRYGNET_BINARY + " " + args + " >" + dir_.File("out.txt") + " 2>" +
-                          dir_.File("err.txt") + " </dev/null";
+                          dir_.File("err.txt") + " <" + input;
     int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadAll(dir_.File("out.txt")), ReadAll(dir_.File("err.txt"))};
   }
@@ -179,6 +179,35 @@ TEST_F(CliTest, DemoKeyBesideTheDatabaseWinsOverTheEnvironmentInMakeRun) {
                             " norrebro-2017 >" + dir_.File("run.txt") + " 2>&1").c_str());
   EXPECT_EQ(WEXITSTATUS(status), 0) << ReadAll(dir_.File("run.txt"));
   EXPECT_NE(ReadAll(dir_.File("run.txt")).find("værdi 290"), std::string::npos);
+}
+
+TEST_F(CliTest, UserAdministrationIsAuditedAndChecksItsInput) {
+  std::string db = dir_.File("u.db");
+  ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
+  RunResult added = Run("user add --db " + db + " --username ssp-worker2 --name 'Kirsten Testesen' --unit ssp --role caseworker");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("Adgangskode"), std::string::npos);
+  EXPECT_NE(added.out.find("otpauth://totp/Trygnet:ssp-worker2?secret="), std::string::npos);
+  WriteFile(dir_.File("pw.txt"), "kort\n");
+  RunResult weak = Run("user add --db " + db + " --username weak-user --name W --unit ssp --role caseworker "
+                       "--password-stdin", "", dir_.File("pw.txt"));
+  EXPECT_EQ(weak.exit_code, 2);
+  EXPECT_NE(weak.err.find("password: must be at least 12"), std::string::npos) << weak.err;
+  EXPECT_EQ(Run("user add --db " + db + " --username x-user --name X --unit nowhere --role caseworker").exit_code, 2);
+  EXPECT_EQ(Run("user add --db " + db + " --username x-user --name X --unit ssp --role wizard").exit_code, 2);
+  RunResult token = Run("user token --db " + db + " --user ssp-worker2");
+  ASSERT_EQ(token.exit_code, 0) << token.err;
+  EXPECT_EQ(token.out.rfind("tg_", 0), 0u) << token.out;
+  EXPECT_EQ(Run("user reset-password --db " + db + " --username ssp-worker2").exit_code, 0);
+  EXPECT_EQ(Run("user disable --db " + db + " --username ssp-worker2").exit_code, 0);
+  EXPECT_EQ(Run("user disable --db " + db + " --username nobody").exit_code, 1);
+  RunResult list = Run("user list --db " + db);
+  EXPECT_NE(list.out.find("deaktiveret"), std::string::npos) << list.out;
+  RunResult audited = Run("audit query --db " + db + " --json");
+  for (const char* action : {"\"create\"", "\"issue_token\"", "\"reset_password\"", "\"disable\""}) {
+    EXPECT_NE(audited.out.find(action), std::string::npos) << action;
+  }
+  EXPECT_EQ(Run("audit verify --db " + db).exit_code, 0);
 }
 
 TEST_F(CliTest, PersonListAndShow) {

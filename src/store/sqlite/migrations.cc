@@ -266,6 +266,28 @@ CREATE INDEX audit_log_by_user ON audit_log(user_name, sequence);
 CREATE INDEX audit_log_by_time ON audit_log(at);
 )sql";
 
+// Sign-in: password hashes (Argon2id), TOTP secrets (sealed like identity
+// fields), lock-out state, and API tokens stored only as SHA-256 hashes.
+constexpr std::string_view kCredentials = R"sql(
+CREATE TABLE credentials (
+  username TEXT PRIMARY KEY REFERENCES users(username),
+  password_hash TEXT NOT NULL,
+  totp_secret BLOB,
+  totp_last_step INTEGER,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER,
+  password_changed_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE api_tokens (
+  token_hash BLOB PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES users(username),
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+) STRICT;
+CREATE INDEX api_tokens_by_user ON api_tokens(username);
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -281,6 +303,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, "initial schema", kInitialSchema},
       {2, "observation indexes", kObservationIndexes},
       {3, "audit log", kAuditLog},
+      {4, "credentials", kCredentials},
   };
   return kMigrations;
 }

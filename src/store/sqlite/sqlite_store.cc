@@ -226,10 +226,9 @@ Status SqliteStore::AddUser(const User& user) {
       "INSERT INTO users (username, display_name, unit_id, roles, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
   statement.Bind(1, user.username).Bind(2, user.display_name).Bind(3, user.unit_id).Bind(4, ToJsonList(roles))
       .Bind(5, user.disabled ? 1 : 0).Bind(6, clock_.Now().unix_seconds());
-  Status status = statement.Run();
+  Status status = sqlite::ReferencesExist(statement, statement.Run(), "unit_id", "unknown unit \"" + user.unit_id + "\"");
   if (!status.ok() && status.error().code == ErrorCode::kConflict) {
-    return Conflict("user \"" + user.username + "\" exists already, or unit \"" + user.unit_id + "\" is unknown",
-                    "username");
+    return Conflict("user \"" + user.username + "\" exists already", "username");
   }
   return status;
 }
@@ -295,9 +294,10 @@ Result<PersonId> SqliteStore::AddPerson(const Person& person) {
       statement.BindNull(5).BindNull(6);
     }
     person.residence_area_id.empty() ? statement.BindNull(7) : statement.Bind(7, person.residence_area_id);
-    Status status = statement.Run();
+    Status status = sqlite::ReferencesExist(statement, statement.Run(), "residence_area_id",
+                                            "unknown area \"" + person.residence_area_id + "\"");
     if (!status.ok() && status.error().code == ErrorCode::kConflict) {
-      return Conflict("a person with this CPR number exists already, or the residence area is unknown", "cpr");
+      return Conflict("a person with this CPR number exists already", "cpr");
     }
     return status;
   }));

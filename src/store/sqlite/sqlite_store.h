@@ -47,6 +47,12 @@ class SqliteStore final : public Store {
   Status AddUser(const User& user) override;
   Result<User> GetUser(const std::string& username) override;
   Result<std::vector<User>> ListUsers() override;
+  Status SetUserDisabled(const std::string& username, bool disabled) override;
+  Status SetPassword(const std::string& username, const std::string& password_hash) override;
+  Status SetTotpSecret(const std::string& username, const std::vector<uint8_t>& secret) override;
+  Result<Credentials> GetCredentials(const std::string& username) override;
+  Status AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) override;
+  Result<std::optional<std::string>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) override;
 
   Result<PersonId> AddPerson(const Person& person) override;
   Result<Person> GetPerson(PersonId id) override;
