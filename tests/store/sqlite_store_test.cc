@@ -272,7 +272,7 @@ TEST_F(StoreTest, StoresUsersOfKnownUnits) {
 
   EXPECT_TRUE(IsError(store_->AddUser(user), ErrorCode::kConflict, "username"));
   User stranger{"ukendt-enhed", "Jonas Eksempel", "no-such-unit", {UserRole::kCaseworker}, false};
-  EXPECT_TRUE(IsError(store_->AddUser(stranger), ErrorCode::kConflict));
+  EXPECT_TRUE(IsError(store_->AddUser(stranger), ErrorCode::kInvalidArgument, "unit_id"));
   User invalid{"x", "Jonas Eksempel", "ssp", {UserRole::kCaseworker}, false};
   EXPECT_TRUE(IsError(store_->AddUser(invalid), ErrorCode::kInvalidArgument, "username"));
   EXPECT_TRUE(IsError(store_->GetUser("nobody"), ErrorCode::kNotFound, "username"));
@@ -336,7 +336,8 @@ TEST_F(StoreTest, RefusesADuplicateCprNumber) {
 TEST_F(StoreTest, RefusesAnUnknownResidenceArea) {
   LoadNorrebro();
   EXPECT_TRUE(
-      IsError(store_->AddPerson(MakePerson("Mikkel", "Testesen", "010190-1238", "vesterbro")), ErrorCode::kConflict));
+      IsError(store_->AddPerson(MakePerson("Mikkel", "Testesen", "010190-1238", "vesterbro")),
+              ErrorCode::kInvalidArgument, "residence_area_id"));
   EXPECT_EQ(*store_->CountPersons(), 0);
 }
 
