@@ -145,11 +145,15 @@ void BM_RawSqliteInsert(benchmark::State& state) {
   (void)connection.Exec("COMMIT");
   int64_t batch_size = state.range(0);
   int64_t offset = 0;
-  auto insert = std::move(connection.Prepare(
-      "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at, person_ids) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")).value();
-  auto present = std::move(connection.Prepare(
-      "INSERT INTO observation_persons (person_id, observation_id) VALUES (?, ?)")).value();
+  auto insert =
+      std::move(
+          connection.Prepare(
+              "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at, person_ids) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+          .value();
+  auto present =
+      std::move(connection.Prepare("INSERT INTO observation_persons (person_id, observation_id) VALUES (?, ?)"))
+          .value();
   for (auto _ : state) {
     state.PauseTiming();
     auto batch = MakeBatch(batch_size, offset);
@@ -157,9 +161,13 @@ void BM_RawSqliteInsert(benchmark::State& state) {
     state.ResumeTiming();
     (void)connection.Exec("BEGIN");
     for (const Observation& observation : batch) {
-      insert.Bind(1, observation.observed_at.unix_seconds()).Bind(2, observation.area_id)
-          .Bind(3, observation.position->lon).Bind(4, observation.position->lat).Bind(5, observation.source)
-          .Bind(6, observation.recorded_by).Bind(7, observation.recorded_at.unix_seconds());
+      insert.Bind(1, observation.observed_at.unix_seconds())
+          .Bind(2, observation.area_id)
+          .Bind(3, observation.position->lon)
+          .Bind(4, observation.position->lat)
+          .Bind(5, observation.source)
+          .Bind(6, observation.recorded_by)
+          .Bind(7, observation.recorded_at.unix_seconds());
       std::string persons = "[";
       for (PersonId person_id : observation.person_ids) {
         persons += (persons.size() > 1 ? "," : "") + std::to_string(person_id);

@@ -25,8 +25,9 @@ Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, con
   if (how == "registered_active_members") {
     TRY_ASSIGN(int64_t count, CountRegisteredActiveMembers(store, partnership.id, point));
     result.value = static_cast<double>(count);
-    result.explanation = "distinct persons with a validated member, associate or young potential member "
-                         "registration in effect on the date";
+    result.explanation =
+        "distinct persons with a validated member, associate or young potential member "
+        "registration in effect on the date";
   } else if (how == "registered_under_18") {
     TRY_ASSIGN(auto persons, ActivePersons(store, partnership.id, point));
     int64_t under_18 = 0;

@@ -18,7 +18,7 @@ struct IndicatorValue {
   std::optional<double> value;                      // absent when nothing can be computed yet
   Date period_from;                                 // the counting period (as_of alone for stock figures)
   Date period_to;
-  std::string explanation;                          // what was counted, in English for logs and JSON
+  std::string explanation;  // what was counted, in English for logs and JSON
 };
 
 // Computes every indicator of `partnership` at `point`.

@@ -25,15 +25,15 @@ Result<Outcome> ParseOutcome(std::string_view text, std::string_view field);
 // What the caller reports; the log adds sequence and hashes.
 struct AuditRecord {
   Timestamp at;
-  std::string user;         // user name, or "local:<os user>" for CLI administration
-  std::string unit;         // the user's unit, or "local-admin"
-  std::string action;       // e.g. "read", "create", "validate", "remove"
-  std::string resource;     // e.g. "person/17", "registration/4"
+  std::string user;                   // user name, or "local:<os user>" for CLI administration
+  std::string unit;                   // the user's unit, or "local-admin"
+  std::string action;                 // e.g. "read", "create", "validate", "remove"
+  std::string resource;               // e.g. "person/17", "registration/4"
   std::optional<PersonId> person_id;  // the person whose data it is, for queries by person
-  std::string purpose;      // e.g. "crime_prevention", "local_administration"
-  std::string legal_basis;  // e.g. "rpl-115"; empty where none applies
+  std::string purpose;                // e.g. "crime_prevention", "local_administration"
+  std::string legal_basis;            // e.g. "rpl-115"; empty where none applies
   Outcome outcome = Outcome::kAllowed;
-  std::string reason;       // why denied or failed; empty otherwise
+  std::string reason;  // why denied or failed; empty otherwise
 };
 
 struct AuditEntry {

@@ -11,9 +11,8 @@ namespace trygnet::auth {
 namespace {
 
 size_t CodePoints(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string Lower(std::string_view text) {
@@ -37,12 +36,22 @@ Status CheckPasswordPolicy(std::string_view password, std::string_view username)
   if (!username.empty() && lower.find(Lower(username)) != std::string::npos) {
     return InvalidArgument("password", "must not contain the user name");
   }
-  if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); })) {
+  // One character (which may take several bytes) repeated.
+  size_t first_length = 1;
+  while (first_length < password.size() && (static_cast<unsigned char>(password[first_length]) & 0xC0) == 0x80) {
+    ++first_length;
+  }
+  std::string_view first = password.substr(0, first_length);
+  bool repeated = password.size() % first_length == 0;
+  for (size_t pos = 0; repeated && pos < password.size(); pos += first_length) {
+    repeated = password.substr(pos, first_length) == first;
+  }
+  if (repeated) {
     return InvalidArgument("password", "must not be one character repeated");
   }
   static constexpr std::string_view kWellKnown[] = {
       "123456789012", "password1234", "passwordpassword", "qwertyuiopasdf", "kodeord12345", "adgangskode12",
-      "sommer2017!!", "trygnet12345", "nørrebro2017", "1234567890123", "abcdefghijkl", "letmeinletmein"};
+      "sommer2017!!", "trygnet12345", "nørrebro2017",     "1234567890123",  "abcdefghijkl", "letmeinletmein"};
   for (std::string_view known : kWellKnown) {
     if (lower == known) return InvalidArgument("password", "is a well-known password; choose another");
   }

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace trygnet::auth {
 namespace {
@@ -13,7 +14,8 @@ constexpr std::string_view kBase32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 std::vector<uint8_t> NewTotpSecret() {
   std::vector<uint8_t> secret(20);
-  if (sodium_init() >= 0) randombytes_buf(secret.data(), secret.size());
+  if (sodium_init() < 0) std::abort();  // never hand out a predictable secret
+  randombytes_buf(secret.data(), secret.size());
   return secret;
 }
 

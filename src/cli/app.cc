@@ -18,8 +18,9 @@ int RunCli(int argc, char** argv) {
   app.get_formatter()->label("REQUIRED", "påkrævet");
   app.set_version_flag("--version", std::string("trygnet ") + TRYGNET_VERSION);
   app.require_subcommand(1);
-  app.footer("Afslutningskoder (exit codes): 0 ok, 1 fejl under kørsel (runtime error), 2 forkert brug (usage error).\n"
-             "Identitetsoplysninger er krypteret med nøglen i --key-file eller $TRYGNET_KEY_FILE.");
+  app.footer(
+      "Afslutningskoder (exit codes): 0 ok, 1 fejl under kørsel (runtime error), 2 forkert brug (usage error).\n"
+      "Identitetsoplysninger er krypteret med nøglen i --key-file eller $TRYGNET_KEY_FILE.");
   Action action;
   AddInitCommand(app, action);
   AddDemoCommand(app, action);

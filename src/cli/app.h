@@ -1,9 +1,8 @@
 // The `trygnet` command: builds the command tree and runs one command.
 #pragma once
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace trygnet::cli {
 

@@ -1,6 +1,5 @@
 // `trygnet audit verify|query`: prove the audit log untouched; find entries.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/app.h"
@@ -37,8 +36,8 @@ int RunVerify(const AuditOptions& options) {
     std::cerr << "Revisionsloggen er BRUDT (the audit log is broken).\n";
     return ReportError(scanned.error());
   }
-  std::cout << "Revisionsloggen er intakt: " << verifier.count() << " poster (audit log intact: "
-            << verifier.count() << " entries).\n";
+  std::cout << "Revisionsloggen er intakt: " << verifier.count() << " poster (audit log intact: " << verifier.count()
+            << " entries).\n";
   return kExitOk;
 }
 
@@ -67,11 +66,17 @@ int RunQuery(const AuditOptions& options) {
     nlohmann::json list = nlohmann::json::array();
     for (const audit::AuditEntry& entry : *entries) {
       const audit::AuditRecord& record = entry.record;
-      list.push_back({{"sequence", entry.sequence}, {"at", record.at.ToString()}, {"user", record.user},
-                      {"unit", record.unit}, {"action", record.action}, {"resource", record.resource},
+      list.push_back({{"sequence", entry.sequence},
+                      {"at", record.at.ToString()},
+                      {"user", record.user},
+                      {"unit", record.unit},
+                      {"action", record.action},
+                      {"resource", record.resource},
                       {"person_id", record.person_id ? nlohmann::json(*record.person_id) : nlohmann::json(nullptr)},
-                      {"purpose", record.purpose}, {"legal_basis", record.legal_basis},
-                      {"outcome", audit::OutcomeName(record.outcome)}, {"reason", record.reason},
+                      {"purpose", record.purpose},
+                      {"legal_basis", record.legal_basis},
+                      {"outcome", audit::OutcomeName(record.outcome)},
+                      {"reason", record.reason},
                       {"hash", audit::ToHex(entry.hash)}});
     }
     std::cout << list.dump(2) << "\n";
@@ -103,7 +108,8 @@ void AddAuditCommands(CLI::App& app, Action& action) {
   verify_command->callback([&action, verify] { action = [verify] { return RunVerify(*verify); }; });
 
   auto query = std::make_shared<AuditOptions>();
-  CLI::App* query_command = group->add_subcommand("query", "Vis logposter, ældste først (list audit entries, oldest first)");
+  CLI::App* query_command =
+      group->add_subcommand("query", "Vis logposter, ældste først (list audit entries, oldest first)");
   query_command->add_option("--db", query->db, "Database file")->required();
   query_command->add_option("--person", query->person_id, "Only entries about this person id");
   query_command->add_option("--user", query->user, "Only entries by this user");

@@ -51,9 +51,8 @@ int RunDemo(const DemoCommandOptions& options) {
   if (Exists(options.db)) {
     return ReportError(Conflict("database " + options.db + " already exists; remove it or choose another file", "db"));
   }
-  std::string definition_path = options.partnership_file.empty()
-                                    ? PartnershipDirectory() + "/norrebro-2017.toml"
-                                    : options.partnership_file;
+  std::string definition_path =
+      options.partnership_file.empty() ? PartnershipDirectory() + "/norrebro-2017.toml" : options.partnership_file;
   auto load = ReadDefinitionFile(definition_path);
   if (!load.ok()) return ReportError(load.error());
 
@@ -80,10 +79,9 @@ int RunDemo(const DemoCommandOptions& options) {
     TerminalProgress progress;
     demo::DemoOptions demo_options{options.seed,
                                    options.scale == "national" ? demo::Scale::kNational : demo::Scale::kCity};
-    summary = demo::GenerateDemo(**store, clock, *load->partnership, demo_options,
-                                 [&](std::string_view stage, int64_t done, int64_t total) {
-                                   progress.Update(DanishStage(stage), done, total);
-                                 });
+    summary = demo::GenerateDemo(
+        **store, clock, *load->partnership, demo_options,
+        [&](std::string_view stage, int64_t done, int64_t total) { progress.Update(DanishStage(stage), done, total); });
   }
   store->reset();  // closes the database: the WAL is checkpointed into the file
   // link() refuses to replace a file someone created meanwhile; rename() would not.
@@ -99,8 +97,7 @@ int RunDemo(const DemoCommandOptions& options) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << kDemoBanner << "\n"
             << "Oprettede demodatabase " << options.db << " på " << std::fixed << std::setprecision(1) << seconds
-            << " s (startværdi/seed " << options.seed << ", "
-            << options.scale << "):\n"
+            << " s (startværdi/seed " << options.seed << ", " << options.scale << "):\n"
             << "  personer " << summary->persons << ", grupperinger " << summary->groups << ", registreringer "
             << summary->registrations << ", observationer " << summary->observations << "\n"
             << "  sager " << summary->cases << ", tiltag " << summary->measures << ", hændelser " << summary->incidents
@@ -114,11 +111,14 @@ int RunDemo(const DemoCommandOptions& options) {
 
 void AddDemoCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<DemoCommandOptions>();
-  CLI::App* command = app.add_subcommand("demo", "Opret en ny database med syntetiske demodata — fiktive personer (create a demo database)");
+  CLI::App* command = app.add_subcommand(
+      "demo", "Opret en ny database med syntetiske demodata — fiktive personer (create a demo database)");
   command->add_option("--db", options->db, "Database file to create (must not exist)")->required();
   command->add_option("--seed", options->seed, "Random seed; the same seed gives the same data")->capture_default_str();
-  command->add_option("--scale", options->scale, "city (about 7,000 persons, 120,000 observations) or national (1,000,000 persons, "
-                                                 "10,000,000 observations)")
+  command
+      ->add_option("--scale", options->scale,
+                   "city (about 7,000 persons, 120,000 observations) or national (1,000,000 persons, "
+                   "10,000,000 observations)")
       ->capture_default_str();
   command->add_option("--key-file", options->key_file, "Key file (default: <db>.key beside the database, created)");
   command->add_option("--partnership-file", options->partnership_file,

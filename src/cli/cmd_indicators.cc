@@ -1,7 +1,6 @@
 // `trygnet indicators`: a partnership's indicators as of a date, as known at a date.
 #include <cstdio>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "analytics/indicators.h"
@@ -109,7 +108,8 @@ int RunIndicators(const IndicatorOptions& options) {
 
 void AddIndicatorsCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<IndicatorOptions>();
-  CLI::App* command = app.add_subcommand("indicators", "Beregn partnerskabets målepunkter pr. en dato (compute indicators as of a date)");
+  CLI::App* command = app.add_subcommand(
+      "indicators", "Beregn partnerskabets målepunkter pr. en dato (compute indicators as of a date)");
   command->add_option("--db", options->db, "Database file")->required();
   command->add_option("--partnership", options->partnership, "Partnership id, e.g. norrebro-2017")->required();
   command->add_option("--as-of", options->as_of, "The date the figures describe (YYYY-MM-DD)")->required();

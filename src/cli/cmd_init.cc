@@ -22,8 +22,8 @@ int RunInit(const InitOptions& options) {
   }
   std::string key_path = ResolveKeyFile(options.db, options.key_file);
   if (key_path.empty()) {
-    return ReportError(InvalidArgument("key-file", "name the key file with --key-file FILE or " +
-                                                       std::string(kKeyFileEnv)));
+    return ReportError(
+        InvalidArgument("key-file", "name the key file with --key-file FILE or " + std::string(kKeyFileEnv)));
   }
   bool created_key = false;
   auto key = ReadKeyFile(key_path);
@@ -49,7 +49,8 @@ int RunInit(const InitOptions& options) {
 
 void AddInitCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<InitOptions>();
-  CLI::App* command = app.add_subcommand("init", "Opret en tom database og om nødvendigt dens nøglefil (create an empty database and key file)");
+  CLI::App* command = app.add_subcommand(
+      "init", "Opret en tom database og om nødvendigt dens nøglefil (create an empty database and key file)");
   command->add_option("--db", options->db, "Database file to create")->required();
   command->add_option("--key-file", options->key_file,
                       "Key file; created when it does not exist (default: $TRYGNET_KEY_FILE)");

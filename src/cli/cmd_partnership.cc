@@ -27,9 +27,9 @@ int RunLoad(const PartnershipOptions& options) {
   const Partnership& partnership = *load->partnership;
   Status saved = (*store)->SavePartnership(partnership, load->source_text);
   if (!saved.ok()) return ReportError(saved.error());
-  std::cout << "Indlæste partnerskab " << partnership.id << ": " << partnership.name << " ("
-            << partnership.units.size() << " enheder, " << partnership.initiatives.size() << " initiativer, "
-            << partnership.areas.size() << " områder, " << partnership.indicators.size() << " målepunkter).\n";
+  std::cout << "Indlæste partnerskab " << partnership.id << ": " << partnership.name << " (" << partnership.units.size()
+            << " enheder, " << partnership.initiatives.size() << " initiativer, " << partnership.areas.size()
+            << " områder, " << partnership.indicators.size() << " målepunkter).\n";
   return kExitOk;
 }
 
@@ -77,14 +77,13 @@ void Show(const Partnership& partnership) {
     std::cout << "  " << indicator.id << ": " << indicator.name;
     if (indicator.baseline) {
       std::cout << " — baseline " << FormatNumber(indicator.baseline->value, true) << " ("
-                << indicator.baseline->date.ToString() << ", "
-                << indicator.baseline->source << ")";
+                << indicator.baseline->date.ToString() << ", " << indicator.baseline->source << ")";
     }
     std::cout << "\n";
   }
-  std::cout << "\nRegistrering: mindst " << partnership.registration_policy.min_criteria
-            << " kriterier; revurdering " << partnership.registration_policy.review_months
-            << " mdr. efter nyeste kriterium; højst " << partnership.registration_policy.max_months << " mdr.\n";
+  std::cout << "\nRegistrering: mindst " << partnership.registration_policy.min_criteria << " kriterier; revurdering "
+            << partnership.registration_policy.review_months << " mdr. efter nyeste kriterium; højst "
+            << partnership.registration_policy.max_months << " mdr.\n";
   std::cout << "Statusrapport hvert år i " << DanishMonth(partnership.reporting.month) << " til:";
   for (const std::string& recipient : partnership.reporting.recipients) std::cout << "\n  - " << recipient;
   std::cout << "\n";
@@ -112,11 +111,13 @@ int RunShow(const PartnershipOptions& options) {
 }  // namespace
 
 void AddPartnershipCommands(CLI::App& app, Action& action) {
-  CLI::App* group = app.add_subcommand("partnership", "Indlæs eller vis en partnerskabsdefinition (load or show a partnership definition)");
+  CLI::App* group = app.add_subcommand(
+      "partnership", "Indlæs eller vis en partnerskabsdefinition (load or show a partnership definition)");
   group->require_subcommand(1);
 
   auto load = std::make_shared<PartnershipOptions>();
-  CLI::App* load_command = group->add_subcommand("load", "Kontrollér en definitionsfil og gem den i databasen (validate and store a definition)");
+  CLI::App* load_command = group->add_subcommand(
+      "load", "Kontrollér en definitionsfil og gem den i databasen (validate and store a definition)");
   load_command->add_option("file", load->file, "Definition file (TOML), e.g. partnerships/norrebro-2017.toml")
       ->required();
   load_command->add_option("--db", load->db, "Database file")->required();
@@ -124,7 +125,8 @@ void AddPartnershipCommands(CLI::App& app, Action& action) {
   load_command->callback([&action, load] { action = [load] { return RunLoad(*load); }; });
 
   auto show = std::make_shared<PartnershipOptions>();
-  CLI::App* show_command = group->add_subcommand("show", "Vis et partnerskab fra en fil eller en database (show a partnership)");
+  CLI::App* show_command =
+      group->add_subcommand("show", "Vis et partnerskab fra en fil eller en database (show a partnership)");
   show_command->add_option("--file", show->file, "Definition file to show (validated first)");
   show_command->add_option("--db", show->db, "Database file");
   show_command->add_option("--partnership", show->id, "Partnership id in the database, e.g. norrebro-2017");

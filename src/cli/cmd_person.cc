@@ -1,6 +1,5 @@
 // `trygnet person list|show`: local administration of the person register.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/app.h"
@@ -24,13 +23,14 @@ struct PersonOptions {
 };
 
 nlohmann::json PersonJson(const Person& person, Date today, bool show_cpr) {
-  return {{"id", person.id},
-          {"given_name", person.identity.given_name},
-          {"family_name", person.identity.family_name},
-          {"birth_date", person.identity.birth_date.ToString()},
-          {"age", person.AgeAt(today)},
-          {"cpr", person.identity.cpr ? nlohmann::json(ShownCpr(*person.identity.cpr, show_cpr)) : nlohmann::json(nullptr)},
-          {"residence_area_id", person.residence_area_id}};
+  return {
+      {"id", person.id},
+      {"given_name", person.identity.given_name},
+      {"family_name", person.identity.family_name},
+      {"birth_date", person.identity.birth_date.ToString()},
+      {"age", person.AgeAt(today)},
+      {"cpr", person.identity.cpr ? nlohmann::json(ShownCpr(*person.identity.cpr, show_cpr)) : nlohmann::json(nullptr)},
+      {"residence_area_id", person.residence_area_id}};
 }
 
 int RunList(const PersonOptions& options) {
@@ -84,14 +84,17 @@ int RunShow(const PersonOptions& options) {
     nlohmann::json out = PersonJson(*person, now.date(), options.show_cpr);
     out["registrations"] = nlohmann::json::array();
     for (const Registration& item : *registrations) {
-      out["registrations"].push_back({{"id", item.id}, {"version", item.version},
-                                      {"role", RegistrationRoleName(item.role)},
-                                      {"group_id", item.group_id ? nlohmann::json(*item.group_id) : nlohmann::json(nullptr)},
-                                      {"valid_from", item.valid_from.ToString()},
-                                      {"valid_to", item.valid_to ? nlohmann::json(item.valid_to->ToString()) : nlohmann::json(nullptr)},
-                                      {"validated", item.IsValidated()},
-                                      {"removal_reason", item.removal_reason ? nlohmann::json(RemovalReasonName(*item.removal_reason)) : nlohmann::json(nullptr)},
-                                      {"review_due", item.review_due.ToString()}});
+      out["registrations"].push_back(
+          {{"id", item.id},
+           {"version", item.version},
+           {"role", RegistrationRoleName(item.role)},
+           {"group_id", item.group_id ? nlohmann::json(*item.group_id) : nlohmann::json(nullptr)},
+           {"valid_from", item.valid_from.ToString()},
+           {"valid_to", item.valid_to ? nlohmann::json(item.valid_to->ToString()) : nlohmann::json(nullptr)},
+           {"validated", item.IsValidated()},
+           {"removal_reason",
+            item.removal_reason ? nlohmann::json(RemovalReasonName(*item.removal_reason)) : nlohmann::json(nullptr)},
+           {"review_due", item.review_due.ToString()}});
     }
     out["cases"] = cases->size();
     out["measures"] = measures->size();
@@ -111,18 +114,19 @@ int RunShow(const PersonOptions& options) {
               << (item.valid_to ? " til " + item.valid_to->ToString() : "")
               << (item.IsValidated() ? ", valideret " + item.validated_on->ToString() : ", afventer validering")
               << ", revurdering " << item.review_due.ToString()
-              << (item.removal_reason ? ", fjernet: " + std::string(DanishLabel(*item.removal_reason)) : "")
-              << "\n";
+              << (item.removal_reason ? ", fjernet: " + std::string(DanishLabel(*item.removal_reason)) : "") << "\n";
   }
-  std::cout << "Sager: " << cases->size() << ", tiltag: " << measures->size() << ", videregivelser: "
-            << disclosures->size() << ", seneste observationer (højst 20): " << observations->size() << "\n";
+  std::cout << "Sager: " << cases->size() << ", tiltag: " << measures->size()
+            << ", videregivelser: " << disclosures->size()
+            << ", seneste observationer (højst 20): " << observations->size() << "\n";
   return kExitOk;
 }
 
 }  // namespace
 
 void AddPersonCommands(CLI::App& app, Action& action) {
-  CLI::App* group = app.add_subcommand("person", "Vis personer — lokal administration, logges (list or show persons; audited)");
+  CLI::App* group =
+      app.add_subcommand("person", "Vis personer — lokal administration, logges (list or show persons; audited)");
   group->require_subcommand(1);
 
   auto list = std::make_shared<PersonOptions>();
@@ -137,7 +141,8 @@ void AddPersonCommands(CLI::App& app, Action& action) {
   list_command->callback([&action, list] { action = [list] { return RunList(*list); }; });
 
   auto show = std::make_shared<PersonOptions>();
-  CLI::App* show_command = group->add_subcommand("show", "Vis én person med registreringer og sagsarbejde (show one person)");
+  CLI::App* show_command =
+      group->add_subcommand("show", "Vis én person med registreringer og sagsarbejde (show one person)");
   show_command->add_option("id", show->id, "Person id")->required();
   show_command->add_option("--db", show->db, "Database file")->required();
   show_command->add_flag("--json", show->json, "Print JSON");

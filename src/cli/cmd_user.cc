@@ -28,7 +28,8 @@ struct UserOptions {
 // A random password that meets the policy: 20 base32 characters in groups of five.
 std::string GeneratedPassword() {
   std::vector<uint8_t> bytes(13);
-  if (sodium_init() >= 0) randombytes_buf(bytes.data(), bytes.size());
+  if (sodium_init() < 0) std::abort();  // never hand out a predictable password
+  randombytes_buf(bytes.data(), bytes.size());
   std::string raw = auth::Base32Encode(bytes).substr(0, 20);
   return raw.substr(0, 5) + "-" + raw.substr(5, 5) + "-" + raw.substr(10, 5) + "-" + raw.substr(15, 5);
 }
@@ -105,9 +106,8 @@ int RunList(const UserOptions& options) {
 }
 
 int RunDisable(const UserOptions& options) {
-  int code = ChangeUsers(options, "disable", [&](Store& store, const Clock&) {
-    return store.SetUserDisabled(options.username, true);
-  });
+  int code = ChangeUsers(options, "disable",
+                         [&](Store& store, const Clock&) { return store.SetUserDisabled(options.username, true); });
   if (code == kExitOk) std::cout << "Deaktiverede bruger " << options.username << ".\n";
   return code;
 }
@@ -117,9 +117,8 @@ int RunResetPassword(const UserOptions& options) {
   if (!password.ok()) return ReportError(password.error());
   auto hash = auth::HashPassword(password->first);
   if (!hash.ok()) return ReportError(hash.error());
-  int code = ChangeUsers(options, "reset_password", [&](Store& store, const Clock&) {
-    return store.SetPassword(options.username, *hash);
-  });
+  int code = ChangeUsers(options, "reset_password",
+                         [&](Store& store, const Clock&) { return store.SetPassword(options.username, *hash); });
   if (code != kExitOk) return code;
   std::cout << "Nulstillede adgangskoden for " << options.username << "; låsning og fejlforsøg er nulstillet.\n";
   PrintPassword(password->first, password->second);
@@ -153,13 +152,15 @@ void AddUserCommands(CLI::App& app, Action& action) {
   group->require_subcommand(1);
 
   auto add = std::make_shared<UserOptions>();
-  CLI::App* add_command = Command(group, action, "add", "Opret en bruger med adgangskode og totrinsbekræftelse (add)",
-                                  add, RunAdd);
+  CLI::App* add_command =
+      Command(group, action, "add", "Opret en bruger med adgangskode og totrinsbekræftelse (add)", add, RunAdd);
   add_command->add_option("--username", add->username, "User name, e.g. ssp-caseworker2")->required();
   add_command->add_option("--name", add->display_name, "Display name")->required();
   add_command->add_option("--unit", add->unit, "Unit id from the partnership, e.g. ssp")->required();
-  add_command->add_option("--role", add->roles, "Role (repeatable): analyst, caseworker, coordinator, "
-                                                "steering_member, administrator, auditor, external_partner")
+  add_command
+      ->add_option("--role", add->roles,
+                   "Role (repeatable): analyst, caseworker, coordinator, "
+                   "steering_member, administrator, auditor, external_partner")
       ->required();
   add_command->add_flag("--password-stdin", add->password_stdin,
                         "Read the password from standard input (default: generate one and print it once)");
@@ -172,9 +173,9 @@ void AddUserCommands(CLI::App& app, Action& action) {
       ->required();
 
   auto reset = std::make_shared<UserOptions>();
-  CLI::App* reset_command = Command(group, action, "reset-password",
-                                    "Nulstil adgangskode og låsning (reset password and lock-out)", reset,
-                                    RunResetPassword);
+  CLI::App* reset_command =
+      Command(group, action, "reset-password", "Nulstil adgangskode og låsning (reset password and lock-out)", reset,
+              RunResetPassword);
   reset_command->add_option("--username", reset->username, "User name")->required();
   reset_command->add_flag("--password-stdin", reset->password_stdin,
                           "Read the new password from standard input (default: generate one)");

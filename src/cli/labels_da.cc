@@ -7,32 +7,46 @@ namespace trygnet::cli {
 
 std::string_view DanishLabel(RegistrationRole role) {
   switch (role) {
-    case RegistrationRole::kMember: return "medlem";
-    case RegistrationRole::kAssociate: return "medløber";
-    case RegistrationRole::kYoungPotentialMember: return "ungt potentielt medlem";
-    case RegistrationRole::kAtRiskVictim: return "i risiko / offer";
+    case RegistrationRole::kMember:
+      return "medlem";
+    case RegistrationRole::kAssociate:
+      return "medløber";
+    case RegistrationRole::kYoungPotentialMember:
+      return "ungt potentielt medlem";
+    case RegistrationRole::kAtRiskVictim:
+      return "i risiko / offer";
   }
   return "ukendt";
 }
 
 std::string_view DanishLabel(RemovalReason reason) {
   switch (reason) {
-    case RemovalReason::kNoLongerActive: return "ikke længere aktiv";
-    case RemovalReason::kDocumentationUncertain: return "usikker dokumentation";
-    case RemovalReason::kExpired: return "udløbet (maksimal varighed)";
-    case RemovalReason::kExitCompleted: return "exit gennemført";
-    case RemovalReason::kDeceased: return "afdød";
-    case RemovalReason::kRecordedInError: return "registreret ved en fejl";
+    case RemovalReason::kNoLongerActive:
+      return "ikke længere aktiv";
+    case RemovalReason::kDocumentationUncertain:
+      return "usikker dokumentation";
+    case RemovalReason::kExpired:
+      return "udløbet (maksimal varighed)";
+    case RemovalReason::kExitCompleted:
+      return "exit gennemført";
+    case RemovalReason::kDeceased:
+      return "afdød";
+    case RemovalReason::kRecordedInError:
+      return "registreret ved en fejl";
   }
   return "ukendt";
 }
 
 std::string_view DanishLabel(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kPolice: return "politi";
-    case UnitKind::kMunicipal: return "kommune";
-    case UnitKind::kPrisonService: return "kriminalforsorg";
-    case UnitKind::kExternal: return "ekstern aktør";
+    case UnitKind::kPolice:
+      return "politi";
+    case UnitKind::kMunicipal:
+      return "kommune";
+    case UnitKind::kPrisonService:
+      return "kriminalforsorg";
+    case UnitKind::kExternal:
+      return "ekstern aktør";
   }
   return "ukendt";
 }

@@ -8,8 +8,8 @@ Result<PartnershipLoad> ReadDefinitionFile(const std::string& path) {
   PartnershipLoad load = LoadPartnershipFile(path);
   if (!load.ok()) {
     for (const DefinitionProblem& problem : load.problems) std::cerr << problem.ToString() << "\n";
-    return InvalidArgument("definition", path + " has " + std::to_string(load.problems.size()) +
-                                             " problem(s); nothing was loaded");
+    return InvalidArgument("definition",
+                           path + " has " + std::to_string(load.problems.size()) + " problem(s); nothing was loaded");
   }
   return load;
 }
@@ -18,8 +18,8 @@ Result<Partnership> LoadStoredPartnership(Store& store, const std::string& partn
   TRY_ASSIGN(StoredPartnership stored, store.GetPartnership(partnership_id));
   PartnershipLoad load = LoadPartnershipText(stored.definition, "stored definition of " + partnership_id);
   if (!load.ok()) {
-    return DataLoss("the stored definition of " + partnership_id + " no longer loads: " +
-                    load.problems.front().ToString());
+    return DataLoss("the stored definition of " + partnership_id +
+                    " no longer loads: " + load.problems.front().ToString());
   }
   return *load.partnership;
 }

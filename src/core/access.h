@@ -20,11 +20,11 @@ enum class DataCategory {
   kCase,          // cases, assessments and measures
   kIncident,
   kDisclosure,
-  kAggregate,     // counts and indicators, no person named
+  kAggregate,  // counts and indicators, no person named
   kMeeting,
-  kPartnership,   // the definition, areas, units
-  kAudit,         // the audit log
-  kUserAdmin,     // user accounts
+  kPartnership,  // the definition, areas, units
+  kAudit,        // the audit log
+  kUserAdmin,    // user accounts
 };
 std::string_view DataCategoryName(DataCategory category);
 Result<DataCategory> ParseDataCategory(std::string_view text, std::string_view field);

@@ -32,9 +32,9 @@ struct Area {
   std::string id;
   std::string name;
   AreaKind kind = AreaKind::kOther;
-  std::string parent_id;            // empty for a top-level area
-  std::vector<GeoPoint> outline;    // polygon ring, WGS84 lon/lat, not repeated at the end
-  std::vector<FocusPeriod> focus;   // ordered, non-overlapping
+  std::string parent_id;           // empty for a top-level area
+  std::vector<GeoPoint> outline;   // polygon ring, WGS84 lon/lat, not repeated at the end
+  std::vector<FocusPeriod> focus;  // ordered, non-overlapping
 
   bool InFocusOn(Date on) const;
 };

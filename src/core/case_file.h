@@ -21,10 +21,10 @@ Result<CaseTrack> ParseCaseTrack(std::string_view text, std::string_view field);
 
 // Target groups for specific measures [p.7].
 struct TargetGroupFlags {
-  bool first_contact = false;                 // first contact with known members, no earlier relation
+  bool first_contact = false;  // first contact with known members, no earlier relation
   bool arrested_remanded_imprisoned = false;
-  bool leading_member = false;                // set by a named user with a reason
-  bool exit_motivated = false;                // set by a named user with a reason
+  bool leading_member = false;  // set by a named user with a reason
+  bool exit_motivated = false;  // set by a named user with a reason
 };
 
 struct CaseFile {
@@ -32,7 +32,7 @@ struct CaseFile {
   PersonId person_id = 0;
   std::string partnership_id;
   CaseTrack track = CaseTrack::kUnder18Ssp;
-  int level = 1;                  // enkeltsag level 1–3
+  int level = 1;  // enkeltsag level 1–3
   std::string owning_unit_id;
   TargetGroupFlags flags;
   Date opened_on;

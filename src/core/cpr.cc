@@ -4,9 +4,13 @@ namespace trygnet {
 
 int CprCentury(int two_digit_year, int first_serial_digit) {
   switch (first_serial_digit) {
-    case 0: case 1: case 2: case 3:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
       return 1900;
-    case 4: case 9:
+    case 4:
+    case 9:
       return two_digit_year <= 36 ? 2000 : 1900;
     default:  // 5–8
       return two_digit_year <= 57 ? 2000 : 1800;

@@ -20,7 +20,7 @@ class CprNumber {
   static Result<CprNumber> Parse(std::string_view text, std::string_view field = "cpr");
 
   const std::string& digits() const { return digits_; }  // ten digits, no hyphen
-  std::string Formatted() const;                          // "DDMMYY-SSSS"
+  std::string Formatted() const;                         // "DDMMYY-SSSS"
   Date birth_date() const { return birth_date_; }
   bool PassesModulus11() const;
 

@@ -51,7 +51,7 @@ class Timestamp {
   static Result<Timestamp> Parse(std::string_view text, std::string_view field = "time");
 
   int64_t unix_seconds() const { return seconds_; }
-  Date date() const;  // the UTC calendar date of this instant
+  Date date() const;             // the UTC calendar date of this instant
   std::string ToString() const;  // "YYYY-MM-DDTHH:MM:SSZ"
   Timestamp AddSeconds(int64_t seconds) const { return Timestamp(seconds_ + seconds); }
 

@@ -1,5 +1,6 @@
 #include "core/disclosure.h"
 
+#include "core/access.h"
 #include "core/text_rules.h"
 
 namespace trygnet {
@@ -16,7 +17,9 @@ Status ValidateDisclosure(const Disclosure& disclosure) {
     return InvalidArgument("data_categories", "name at least one category of data disclosed");
   }
   for (size_t idx = 0; idx < disclosure.data_categories.size(); ++idx) {
-    TRY_STATUS(RequireIdentifier("data_categories[" + std::to_string(idx) + "]", disclosure.data_categories[idx]));
+    std::string field = "data_categories[" + std::to_string(idx) + "]";
+    TRY_ASSIGN(DataCategory category, ParseDataCategory(disclosure.data_categories[idx], field));
+    if (!IsPersonalData(category)) return InvalidArgument(field, "is not personal data; nothing to disclose");
   }
   TRY_STATUS(RequireIdentifier("legal_basis_id", disclosure.legal_basis_id));
   TRY_STATUS(RequireIdentifier("purpose", disclosure.purpose));

@@ -22,7 +22,7 @@ struct Disclosure {
   std::string from_unit_id;
   std::string to_unit_id;
   PersonId person_id = 0;
-  std::vector<std::string> data_categories;  // e.g. "registration", "observations", "criminal_history"
+  std::vector<std::string> data_categories;  // personal-data categories of core/access.h, e.g. "registration"
   std::string legal_basis_id;                // e.g. "rpl-115", "rpl-115a"
   std::string purpose;                       // e.g. "crime_prevention"
   std::string disclosed_by;

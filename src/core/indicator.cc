@@ -32,8 +32,8 @@ Status ValidateIndicatorDefinition(const IndicatorDefinition& indicator) {
     known_list += (known_list.empty() ? "" : ", ") + std::string(name);
   }
   if (!known) {
-    return InvalidArgument("computation", "unknown computation \"" + indicator.computation +
-                                              "\"; expected one of: " + known_list);
+    return InvalidArgument("computation",
+                           "unknown computation \"" + indicator.computation + "\"; expected one of: " + known_list);
   }
   if (indicator.computation == "meetings_held" && indicator.meeting_type_id.empty()) {
     return InvalidArgument("meeting_type", "is required for the computation meetings_held");

@@ -23,13 +23,13 @@ struct Baseline {
 
 struct IndicatorDefinition {
   std::string id;
-  std::string name;      // Danish
+  std::string name;  // Danish
   std::string name_en;
   IndicatorUnit unit = IndicatorUnit::kCount;
   // How the value is computed: the name of one counting function in
   // src/analytics/indicators.cc, or "imported" for figures from outside.
   std::string computation;
-  std::string area_id;   // empty: the whole partnership / police district
+  std::string area_id;          // empty: the whole partnership / police district
   std::string meeting_type_id;  // for "meetings_held"
   std::string measure_type_id;  // for "concern_conversations_held"
   std::optional<Baseline> baseline;

@@ -22,8 +22,7 @@ Result<MeasureStatus> ParseMeasureStatus(std::string_view text, std::string_view
 }
 
 bool IsFinal(MeasureStatus status) {
-  return status == MeasureStatus::kDone || status == MeasureStatus::kDeclined ||
-         status == MeasureStatus::kNotReached;
+  return status == MeasureStatus::kDone || status == MeasureStatus::kDeclined || status == MeasureStatus::kNotReached;
 }
 
 bool CanMove(MeasureStatus from, MeasureStatus to) {
@@ -48,8 +47,8 @@ Status ValidateMeasure(const Measure& measure) {
 
 Status MoveMeasure(Measure& measure, MeasureStatus to, Date on, std::string outcome) {
   if (!CanMove(measure.status, to)) {
-    return FailedPrecondition("a measure cannot move from " + std::string(MeasureStatusName(measure.status)) +
-                              " to " + std::string(MeasureStatusName(to)));
+    return FailedPrecondition("a measure cannot move from " + std::string(MeasureStatusName(measure.status)) + " to " +
+                              std::string(MeasureStatusName(to)));
   }
   TRY_STATUS(OptionalText("outcome", outcome));
   measure.status = to;

@@ -28,14 +28,14 @@ struct Measure {
   PersonId person_id = 0;
   std::optional<CaseId> case_id;
   std::string partnership_id;
-  std::string measure_type_id;     // from the partnership catalogue
+  std::string measure_type_id;  // from the partnership catalogue
   std::string assigned_unit_id;
   Date due_on;
   MeasureStatus status = MeasureStatus::kPlanned;
   std::optional<Date> completed_on;  // set when the status becomes final
   std::string outcome;
   std::string note;
-  std::string created_by;            // a user, or "rule:<id>" for a trigger
+  std::string created_by;  // a user, or "rule:<id>" for a trigger
   Timestamp recorded_at;
 
   bool IsOverdueOn(Date on) const { return !IsFinal(status) && due_on < on; }

@@ -36,7 +36,8 @@ Status ValidateMeeting(const Meeting& meeting) {
     TRY_STATUS(RequireText(field + ".text", decision.text, kMaxTextLength));
     if (decision.kind == DecisionKind::kGeneral) continue;
     TRY_STATUS(RequireIdentifier(field + ".area_id", decision.area_id));
-    if (!decision.effective_on) return InvalidArgument(field + ".effective_on", "is required for a focus-area decision");
+    if (!decision.effective_on)
+      return InvalidArgument(field + ".effective_on", "is required for a focus-area decision");
     if (*decision.effective_on < meeting.held_on) {
       return InvalidArgument(field + ".effective_on", "is before the meeting that decided it");
     }

@@ -19,7 +19,7 @@ using ObservationId = int64_t;
 struct Observation {
   ObservationId id = 0;
   Timestamp observed_at;
-  std::string area_id;               // may be empty when outside all known areas
+  std::string area_id;  // may be empty when outside all known areas
   std::optional<GeoPoint> position;
   std::string source;                // e.g. "patrol_stop", "surveillance", "report"
   std::vector<PersonId> person_ids;  // at least one, no repeats

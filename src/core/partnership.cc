@@ -49,7 +49,8 @@ void CheckUniqueIds(Problems& problems, std::string_view list, const std::vector
   std::set<std::string> seen;
   for (size_t idx = 0; idx < items.size(); ++idx) {
     problems.Check(At(list, idx), RequireIdentifier("id", items[idx].id));
-    if (!seen.insert(items[idx].id).second) problems.Add(At(list, idx) + ".id", "duplicate id \"" + items[idx].id + "\"");
+    if (!seen.insert(items[idx].id).second)
+      problems.Add(At(list, idx) + ".id", "duplicate id \"" + items[idx].id + "\"");
   }
 }
 
@@ -233,17 +234,25 @@ std::vector<Error> ValidatePartnership(const Partnership& partnership) {
     if (basis.purposes.empty()) problems.Add(field + ".purposes", "name at least one purpose");
     if (basis.age_groups.empty()) problems.Add(field + ".age_groups", "name at least one age group");
     if (basis.data_categories.empty()) problems.Add(field + ".data_categories", "name at least one kind of data");
+    // Personal data is never exchanged with external actors, either way [p.4 note 2].
     for (UnitKind kind : basis.to_kinds) {
-      // External actors never receive personal data [p.4 note 2].
-      if (kind == UnitKind::kExternal) problems.Add(field + ".to_kinds", "personal data is never disclosed to external actors");
+      if (kind == UnitKind::kExternal) {
+        problems.Add(field + ".to_kinds", "personal data is never disclosed to external actors");
+      }
+    }
+    for (UnitKind kind : basis.from_kinds) {
+      if (kind == UnitKind::kExternal) {
+        problems.Add(field + ".from_kinds", "personal data is never exchanged with external actors");
+      }
     }
     for (size_t purpose_idx = 0; purpose_idx < basis.purposes.size(); ++purpose_idx) {
-      problems.Check(field, RequireIdentifier("purposes[" + std::to_string(purpose_idx) + "]", basis.purposes[purpose_idx]));
+      problems.Check(field,
+                     RequireIdentifier("purposes[" + std::to_string(purpose_idx) + "]", basis.purposes[purpose_idx]));
     }
     for (DataCategory category : basis.data_categories) {
       if (!IsPersonalData(category)) {
         problems.Add(field + ".data_categories", "\"" + std::string(DataCategoryName(category)) +
-                                                      "\" is not personal data; no legal basis is needed for it");
+                                                     "\" is not personal data; no legal basis is needed for it");
       }
     }
   }

@@ -46,8 +46,8 @@ struct Track {
 // An activity goal: a yearly target on how often something happens [p.13–16].
 struct ActivityGoal {
   std::string description;
-  std::string meeting_type_id;   // counted from meetings of this type, or
-  std::string measure_type_id;   // counted from completed measures of this type
+  std::string meeting_type_id;  // counted from meetings of this type, or
+  std::string measure_type_id;  // counted from completed measures of this type
   std::optional<int> min_per_year;
   std::optional<int> max_per_year;
 };
@@ -55,7 +55,7 @@ struct ActivityGoal {
 struct Initiative {
   std::string id;
   std::string track_id;
-  int number = 0;                // its number within the track in the plan
+  int number = 0;  // its number within the track in the plan
   std::string name;
   std::string name_en;
   std::vector<std::string> responsible_unit_ids;
@@ -69,7 +69,7 @@ struct MeasureType {
   std::string id;
   std::string name;
   std::string name_en;
-  std::string initiative_id;     // empty for existing activities
+  std::string initiative_id;  // empty for existing activities
   std::vector<std::string> unit_ids;
   int default_deadline_days = 30;
 };
@@ -86,27 +86,27 @@ struct MeetingType {
 // A legal basis for disclosing personal data between organisations, with the
 // rules of when it applies [p.4 note 2, p.9, p.11].
 struct LegalBasis {
-  std::string id;       // e.g. "rpl-115"
-  std::string name;     // e.g. "Retsplejelovens § 115"
+  std::string id;    // e.g. "rpl-115"
+  std::string name;  // e.g. "Retsplejelovens § 115"
   std::string description;
-  std::vector<UnitKind> from_kinds;            // who may disclose
-  std::vector<UnitKind> to_kinds;              // to whom
-  std::vector<std::string> purposes;           // for which purposes
-  std::vector<AgeGroup> age_groups;            // about persons of which age group
-  std::vector<DataCategory> data_categories;   // which kinds of data
+  std::vector<UnitKind> from_kinds;           // who may disclose
+  std::vector<UnitKind> to_kinds;             // to whom
+  std::vector<std::string> purposes;          // for which purposes
+  std::vector<AgeGroup> age_groups;           // about persons of which age group
+  std::vector<DataCategory> data_categories;  // which kinds of data
 };
 
 // What a user role may do (DESIGN.md §2 User; the policy layer applies it).
 struct RoleDefinition {
   UserRole role = UserRole::kAnalyst;
-  std::string name;     // Danish
+  std::string name;  // Danish
   std::string name_en;
   std::vector<Grant> grants;
 };
 
 struct ReportingRule {
-  int month = 8;                       // the status report is due every August [p.16]
-  std::vector<std::string> recipients; // SSP board, Sikker By steering group, ...
+  int month = 8;                        // the status report is due every August [p.16]
+  std::vector<std::string> recipients;  // SSP board, Sikker By steering group, ...
   std::vector<std::string> responsible_unit_ids;
 };
 
@@ -115,7 +115,7 @@ struct Partnership {
   std::string name;
   std::string name_en;
   Date period_from;
-  Date period_to;   // inclusive
+  Date period_to;  // inclusive
   std::string source;
   std::vector<Organisation> organisations;
   std::vector<Unit> units;

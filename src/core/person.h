@@ -23,9 +23,9 @@ struct PersonIdentity {
 };
 
 struct Person {
-  PersonId id = 0;               // 0 until stored
+  PersonId id = 0;  // 0 until stored
   PersonIdentity identity;
-  std::string residence_area_id; // empty when unknown or outside the partnership's areas
+  std::string residence_area_id;  // empty when unknown or outside the partnership's areas
   Timestamp recorded_at;
 
   std::string FullName() const { return identity.given_name + " " + identity.family_name; }

@@ -40,9 +40,7 @@ Result<RegistrationRole> ParseRegistrationRole(std::string_view text, std::strin
 }
 bool IsGangRole(RegistrationRole role) { return role != RegistrationRole::kAtRiskVictim; }
 
-std::string_view RemovalReasonName(RemovalReason reason) {
-  return EnumName<RemovalReason>(kRemovalReasons, reason);
-}
+std::string_view RemovalReasonName(RemovalReason reason) { return EnumName<RemovalReason>(kRemovalReasons, reason); }
 Result<RemovalReason> ParseRemovalReason(std::string_view text, std::string_view field) {
   return ParseEnum<RemovalReason>(kRemovalReasons, text, field);
 }
@@ -80,8 +78,8 @@ Status ValidateRegistration(const Registration& registration, const Registration
   TRY_STATUS(RequireIdentifier("partnership_id", registration.partnership_id));
   if (registration.person_id <= 0) return InvalidArgument("person_id", "must name a stored person");
   if (IsGangRole(registration.role) && !registration.group_id) {
-    return InvalidArgument("group_id", "is required for the role " +
-                                           std::string(RegistrationRoleName(registration.role)));
+    return InvalidArgument("group_id",
+                           "is required for the role " + std::string(RegistrationRoleName(registration.role)));
   }
   if (registration.criteria.size() < static_cast<size_t>(policy.min_criteria)) {
     return InvalidArgument("criteria", "at least " + std::to_string(policy.min_criteria) +
@@ -98,8 +96,8 @@ Status ValidateRegistration(const Registration& registration, const Registration
       const Criterion& other = registration.criteria[other_idx];
       if (std::tie(other.kind, other.source, other.observed_on) ==
           std::tie(criterion.kind, criterion.source, criterion.observed_on)) {
-        return InvalidArgument(field, "repeats criterion " + std::to_string(other_idx) +
-                                          "; each criterion must be documented separately");
+        return InvalidArgument(
+            field, "repeats criterion " + std::to_string(other_idx) + "; each criterion must be documented separately");
       }
     }
   }
@@ -137,11 +135,10 @@ Status CheckRoleSeparation(const Registration& candidate, const std::vector<Regi
     if (existing.id == candidate.id && candidate.id != 0) continue;
     if (!Overlaps(candidate, existing)) continue;
     if (IsGangRole(candidate.role) != IsGangRole(existing.role)) {
-      return Conflict(
-          "the person has an overlapping registration as " + std::string(RegistrationRoleName(existing.role)) +
-              " (registration " + std::to_string(existing.id) +
-              "); at risk / victim is never combined with a gang role",
-          "role");
+      return Conflict("the person has an overlapping registration as " +
+                          std::string(RegistrationRoleName(existing.role)) + " (registration " +
+                          std::to_string(existing.id) + "); at risk / victim is never combined with a gang role",
+                      "role");
     }
     if (!IsGangRole(candidate.role)) {
       return Conflict("the person already has an overlapping at risk / victim registration (registration " +

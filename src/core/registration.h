@@ -54,25 +54,25 @@ struct RegistrationPolicy {
 Status ValidateRegistrationPolicy(const RegistrationPolicy& policy);
 
 struct Criterion {
-  std::string kind;     // e.g. "intelligence", "seen_with_members", "self_declared", "conviction"
-  std::string source;   // where it is documented (report number, intelligence reference)
+  std::string kind;    // e.g. "intelligence", "seen_with_members", "self_declared", "conviction"
+  std::string source;  // where it is documented (report number, intelligence reference)
   Date observed_on;
 };
 
 struct Registration {
-  RegistrationId id = 0;        // the registration across its versions; 0 until stored
-  int64_t version = 0;          // one per recorded belief; 0 until stored
+  RegistrationId id = 0;  // the registration across its versions; 0 until stored
+  int64_t version = 0;    // one per recorded belief; 0 until stored
   std::string partnership_id;
   PersonId person_id = 0;
   std::optional<GroupId> group_id;  // required for gang roles
   RegistrationRole role = RegistrationRole::kMember;
   std::vector<Criterion> criteria;
   std::string justification;
-  std::string registering_officer;          // user name
-  std::string validating_officer;           // empty until validated
+  std::string registering_officer;  // user name
+  std::string validating_officer;   // empty until validated
   std::optional<Date> validated_on;
   Date valid_from;
-  std::optional<Date> valid_to;             // exclusive; set by removal
+  std::optional<Date> valid_to;  // exclusive; set by removal
   std::optional<RemovalReason> removal_reason;
   std::string removal_note;
   Date review_due;

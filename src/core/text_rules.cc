@@ -8,11 +8,21 @@ bool IsValidUtf8(std::string_view text) {
     unsigned char lead = static_cast<unsigned char>(text[i]);
     size_t extra = 0;
     uint32_t code = 0;
-    if (lead < 0x80) { ++i; continue; }
-    if ((lead & 0xE0) == 0xC0) { extra = 1; code = lead & 0x1F; }
-    else if ((lead & 0xF0) == 0xE0) { extra = 2; code = lead & 0x0F; }
-    else if ((lead & 0xF8) == 0xF0) { extra = 3; code = lead & 0x07; }
-    else return false;
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((lead & 0xE0) == 0xC0) {
+      extra = 1;
+      code = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+      extra = 2;
+      code = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+      extra = 3;
+      code = lead & 0x07;
+    } else
+      return false;
     if (i + extra >= text.size()) return false;
     for (size_t k = 1; k <= extra; ++k) {
       unsigned char next = static_cast<unsigned char>(text[i + k]);
@@ -49,8 +59,8 @@ Status RequireIdentifier(std::string_view field, std::string_view value) {
   auto ok_char = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
   };
-  bool ok = !value.empty() && value.size() <= 64 && ((value[0] >= 'a' && value[0] <= 'z') ||
-                                                     (value[0] >= '0' && value[0] <= '9'));
+  bool ok = !value.empty() && value.size() <= 64 &&
+            ((value[0] >= 'a' && value[0] <= 'z') || (value[0] >= '0' && value[0] <= '9'));
   for (char c : value) ok = ok && ok_char(c);
   if (!ok) {
     return InvalidArgument(std::string(field),

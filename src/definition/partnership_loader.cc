@@ -1,11 +1,11 @@
 #include "definition/partnership_loader.h"
 
+#include <toml++/toml.h>
+
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 namespace trygnet {
 namespace {
@@ -235,8 +235,8 @@ void ReadOrganisationsAndUnits(TableReader& root, Partnership& partnership) {
     Organisation organisation;
     organisation.id = table.String("id");
     organisation.name = table.String("name");
-    organisation.kind = OrProblem(table.context(), table.path() + ".kind",
-                                  ParseUnitKind(table.String("kind"), "kind"), UnitKind::kExternal);
+    organisation.kind = OrProblem(table.context(), table.path() + ".kind", ParseUnitKind(table.String("kind"), "kind"),
+                                  UnitKind::kExternal);
     table.Finish();
     partnership.organisations.push_back(std::move(organisation));
   }
@@ -386,8 +386,8 @@ void ReadAccessRules(TableReader& root, Partnership& partnership) {
   }
   for (TableReader& table : root.Tables("roles", true)) {
     RoleDefinition role;
-    role.role = OrProblem(table.context(), table.path() + ".id", ParseUserRole(table.String("id"), "id"),
-                          UserRole::kAnalyst);
+    role.role =
+        OrProblem(table.context(), table.path() + ".id", ParseUserRole(table.String("id"), "id"), UserRole::kAnalyst);
     role.name = table.String("name");
     role.name_en = table.String("name_en");
     role.grants = EnumList<Grant>(table, "grants", ParseGrant);

@@ -15,9 +15,9 @@ namespace trygnet {
 
 struct DefinitionProblem {
   std::string file;
-  int line = 0;        // where the key stands; for a missing key, its enclosing table; 0 if unknown
+  int line = 0;  // where the key stands; for a missing key, its enclosing table; 0 if unknown
   int column = 0;
-  std::string key;     // e.g. "units[3].organisation"
+  std::string key;  // e.g. "units[3].organisation"
   std::string message;
 
   // "file:line:column: key: message" (line/column left out when unknown).
@@ -27,7 +27,7 @@ struct DefinitionProblem {
 struct PartnershipLoad {
   std::optional<Partnership> partnership;  // set only when there are no problems
   std::vector<DefinitionProblem> problems;
-  std::string source_text;                 // the file as read, for storing beside the data
+  std::string source_text;  // the file as read, for storing beside the data
 
   bool ok() const { return problems.empty(); }
 };

@@ -24,7 +24,8 @@ std::optional<GeoPoint> PointIn(DemoContext& ctx, const std::string& area_id) {
     low = {std::min(low.lon, point.lon), std::min(low.lat, point.lat)};
     high = {std::max(high.lon, point.lon), std::max(high.lat, point.lat)};
   }
-  return GeoPoint{low.lon + ctx.random.Unit() * (high.lon - low.lon), low.lat + ctx.random.Unit() * (high.lat - low.lat)};
+  return GeoPoint{low.lon + ctx.random.Unit() * (high.lon - low.lon),
+                  low.lat + ctx.random.Unit() * (high.lat - low.lat)};
 }
 
 // Members of each group, for drawing who is seen together.
@@ -106,7 +107,8 @@ Status GenerateObservations(DemoContext& ctx, int64_t count) {
         size_t youth_idx = static_cast<size_t>(random.Below(static_cast<int64_t>(ctx.youths.size())));
         const DemoPerson& youth = ctx.youths[youth_idx];
         observation.person_ids.push_back(youth.id);
-        for (int64_t peers = random.Between(0, 2); peers > 0; --peers) AddDistinct(observation.person_ids, random.Pick(ctx.youths).id);
+        for (int64_t peers = random.Between(0, 2); peers > 0; --peers)
+          AddDistinct(observation.person_ids, random.Pick(ctx.youths).id);
         double drift = std::clamp(static_cast<double>(at - drift_start) / (3.0 * 365 * 86400), 0.0, 0.8);
         if (youth_group[youth_idx] && random.Chance(drift)) {
           some_members(*youth_group[youth_idx], static_cast<int>(random.Between(1, 2)), observation.person_ids);
@@ -116,7 +118,8 @@ Status GenerateObservations(DemoContext& ctx, int64_t count) {
         for (int64_t people = random.Between(1, 4); people > 0; --people) {
           AddDistinct(observation.person_ids, random.Pick(ctx.background).id);
         }
-        if (random.Chance(0.02) && !ctx.members.empty()) AddDistinct(observation.person_ids, random.Pick(ctx.members).person_id);
+        if (random.Chance(0.02) && !ctx.members.empty())
+          AddDistinct(observation.person_ids, random.Pick(ctx.members).person_id);
         observation.area_id = random.Pick(ctx.background).area_id;
       }
       if (observation.person_ids.empty()) {  // no group member was active then: someone else was seen
@@ -154,9 +157,11 @@ Status AddMeasure(DemoContext& ctx, PersonId person_id, CaseId case_id, const st
   double roll = random.Unit();
   Date recorded = created;
   if (finished <= D(2019, 12, 31) && roll < 0.9) {
-    measure.status = roll < 0.8 ? MeasureStatus::kDone : (roll < 0.85 ? MeasureStatus::kDeclined : MeasureStatus::kNotReached);
+    measure.status =
+        roll < 0.8 ? MeasureStatus::kDone : (roll < 0.85 ? MeasureStatus::kDeclined : MeasureStatus::kNotReached);
     measure.completed_on = finished;
-    measure.outcome = measure.status == MeasureStatus::kDone ? "Gennemført (syntetisk demo)." : "Ikke gennemført (syntetisk demo).";
+    measure.outcome =
+        measure.status == MeasureStatus::kDone ? "Gennemført (syntetisk demo)." : "Ikke gennemført (syntetisk demo).";
     recorded = finished;
   } else {
     measure.status = random.Chance(0.5) ? MeasureStatus::kInProgress : MeasureStatus::kPlanned;
@@ -205,8 +210,16 @@ Status GenerateCaseWork(DemoContext& ctx) {
 
     TRY_STATUS(AddMeasure(ctx, youth.id, case_id, "concern-conversation", "ssp", opened, "ssp-caseworker"));
     if (case_file.flags.first_contact && ctx.partnership.FindUnit("eas")) {
-      Disclosure disclosure{0, ctx.partnership.id, "eas", "ssp", youth.id, {"observations"}, "rpl-115",
-                            "crime_prevention", "eas-analyst", Timestamp::StartOf(opened).AddSeconds(8 * 3600)};
+      Disclosure disclosure{0,
+                            ctx.partnership.id,
+                            "eas",
+                            "ssp",
+                            youth.id,
+                            {"identity", "observation"},
+                            "rpl-115",
+                            "crime_prevention",
+                            "eas-analyst",
+                            Timestamp::StartOf(opened).AddSeconds(8 * 3600)};
       TRY_STATUS(ctx.store.AddDisclosure(disclosure));
       ++ctx.summary.disclosures;
     }
@@ -214,7 +227,8 @@ Status GenerateCaseWork(DemoContext& ctx) {
   // Arrest, remand or imprisonment: motivational conversation, job/education plan, exit screening [p.12–13].
   size_t arrests = std::min<size_t>(60, ctx.members.size());
   for (size_t arrest_idx = 0; arrest_idx < arrests; ++arrest_idx) {
-    const RegisteredMember& member = ctx.members[static_cast<size_t>(random.Below(static_cast<int64_t>(ctx.members.size())))];
+    const RegisteredMember& member =
+        ctx.members[static_cast<size_t>(random.Below(static_cast<int64_t>(ctx.members.size())))];
     const DemoPerson& person = ctx.person_by_id.at(member.person_id);
     Date earliest = std::max(member.valid_from, D(2017, 1, 1));
     if (earliest > D(2019, 9, 30)) continue;  // registered too late in the period to be arrested in it
@@ -233,11 +247,21 @@ Status GenerateCaseWork(DemoContext& ctx) {
     ctx.At(arrested, 9);
     TRY_ASSIGN(CaseId case_id, ctx.store.AddCase(case_file));
     ++ctx.summary.cases;
-    TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "motivational-conversation", "eki", arrested, "eki-caseworker"));
-    TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "job-education-plan", "jobcenter", arrested, "eki-caseworker"));
+    TRY_STATUS(
+        AddMeasure(ctx, member.person_id, case_id, "motivational-conversation", "eki", arrested, "eki-caseworker"));
+    TRY_STATUS(
+        AddMeasure(ctx, member.person_id, case_id, "job-education-plan", "jobcenter", arrested, "eki-caseworker"));
     TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "exit-screening", "eki", arrested, "eki-caseworker"));
-    Disclosure disclosure{0, ctx.partnership.id, "eas", "eki", member.person_id, {"registration", "arrest"},
-                          "rpl-115a", "crime_prevention", "eas-analyst", Timestamp::StartOf(arrested).AddSeconds(10 * 3600)};
+    Disclosure disclosure{0,
+                          ctx.partnership.id,
+                          "eas",
+                          "eki",
+                          member.person_id,
+                          {"identity", "registration"},
+                          "rpl-115a",
+                          "crime_prevention",
+                          "eas-analyst",
+                          Timestamp::StartOf(arrested).AddSeconds(10 * 3600)};
     TRY_STATUS(ctx.store.AddDisclosure(disclosure));
     ++ctx.summary.disclosures;
   }
@@ -248,17 +272,22 @@ Status GenerateMeetings(DemoContext& ctx) {
   Random& random = ctx.random;
   for (const MeetingType& type : ctx.partnership.meeting_types) {
     for (int year = 2017; year <= 2019; ++year) {
-      int held = type.min_per_year ? static_cast<int>(random.Between(*type.min_per_year, type.max_per_year.value_or(*type.min_per_year)))
-                                   : static_cast<int>(random.Between(1, 3));
+      int held =
+          type.min_per_year
+              ? static_cast<int>(random.Between(*type.min_per_year, type.max_per_year.value_or(*type.min_per_year)))
+              : static_cast<int>(random.Between(1, 3));
       for (int meeting_idx = 0; meeting_idx < held; ++meeting_idx) {
         // Spread over the year: the n-th meeting falls in the n-th part.
         int32_t part = std::max(1, 365 / held);
         Meeting meeting;
         meeting.partnership_id = ctx.partnership.id;
         meeting.meeting_type_id = type.id;
-        meeting.held_on = D(year, 1, 10).AddDays(part * meeting_idx + static_cast<int32_t>(random.Between(0, std::max(0, part - 20))));
+        meeting.held_on =
+            D(year, 1, 10)
+                .AddDays(part * meeting_idx + static_cast<int32_t>(random.Between(0, std::max(0, part - 20))));
         meeting.attending_unit_ids = type.unit_ids.empty() ? std::vector<std::string>{"sikker-by"} : type.unit_ids;
-        meeting.minutes = "Referat (syntetisk demo): status på indsatsen, aktuelt billede af bandesituationen på Nørrebro.";
+        meeting.minutes =
+            "Referat (syntetisk demo): status på indsatsen, aktuelt billede af bandesituationen på Nørrebro.";
         meeting.recorded_by = "sikkerby-coordinator";
         if (type.id == "strategic-steering-group" && year == 2018 && meeting_idx == 1 &&
             ctx.partnership.FindArea("lundtoftegade")) {
@@ -293,11 +322,13 @@ Status GenerateIncidents(DemoContext& ctx) {
     for (int64_t persons = random.Between(2, 6); persons > 0; --persons) {
       AddDistinct(incident.person_ids, random.Pick(ctx.members).person_id);
     }
-    incident.group_ids.push_back(ctx.group_ids[static_cast<size_t>(random.Below(static_cast<int64_t>(ctx.group_ids.size())))]);
-    auto respond = [&](ResponseRole role, const char* unit, int64_t min_minutes, int64_t max_minutes, const char* note) {
+    incident.group_ids.push_back(
+        ctx.group_ids[static_cast<size_t>(random.Below(static_cast<int64_t>(ctx.group_ids.size())))]);
+    auto respond = [&](ResponseRole role, const char* unit, int64_t min_minutes, int64_t max_minutes,
+                       const char* note) {
       if (!ctx.partnership.FindUnit(unit)) return;
-      incident.responses.push_back({incident.occurred_at.AddSeconds(random.Between(min_minutes, max_minutes) * 60), role,
-                                    unit, note});
+      incident.responses.push_back(
+          {incident.occurred_at.AddSeconds(random.Between(min_minutes, max_minutes) * 60), role, unit, note});
     };
     respond(ResponseRole::kPolice, "lokalpoliti", 4, 20, "Patrulje på stedet.");
     respond(ResponseRole::kStreetWorkers, "cfr", 30, 120, "Gadeplansmedarbejdere i området.");

@@ -36,12 +36,12 @@ struct DemoContext {
 
   std::vector<GroupId> group_ids;
   std::vector<std::vector<std::string>> group_home_areas;
-  std::vector<RegisteredMember> members;     // gang-role registrations
-  std::vector<DemoPerson> at_risk;           // at risk / victim
-  std::vector<DemoPerson> youths;            // under 18 in 2017–2018, drifting in
-  std::vector<PersonId> brokers;             // members seen with two groups
-  std::map<PersonId, size_t> second_group;   // broker → their other group
-  std::vector<DemoPerson> background;        // everyone else known to the system
+  std::vector<RegisteredMember> members;    // gang-role registrations
+  std::vector<DemoPerson> at_risk;          // at risk / victim
+  std::vector<DemoPerson> youths;           // under 18 in 2017–2018, drifting in
+  std::vector<PersonId> brokers;            // members seen with two groups
+  std::map<PersonId, size_t> second_group;  // broker → their other group
+  std::vector<DemoPerson> background;       // everyone else known to the system
   std::map<PersonId, DemoPerson> person_by_id;
 
   void At(Date day, int hour = 10) { clock.Set(Timestamp::StartOf(day).AddSeconds(hour * 3600)); }

@@ -10,10 +10,10 @@ namespace trygnet::demo {
 namespace {
 
 constexpr int kMembersActiveOnBaseline = kBaselineActiveMembers;
-constexpr int kMembersRemovedBefore = 120;     // removed before the baseline date
-constexpr int kRemovalsRecordedLate = 3;       // of those: removal entered after 2017-04-10
-constexpr int kMembersAfterBaseline = 160;     // registered after the baseline date
-constexpr int kMembersValidatedLate = 10;      // in effect before, validated after the baseline date
+constexpr int kMembersRemovedBefore = 120;  // removed before the baseline date
+constexpr int kRemovalsRecordedLate = 3;    // of those: removal entered after 2017-04-10
+constexpr int kMembersAfterBaseline = 160;  // registered after the baseline date
+constexpr int kMembersValidatedLate = 10;   // in effect before, validated after the baseline date
 constexpr int kAtRiskPersons = 25;
 constexpr int kYouths = 480;
 constexpr int kBrokers = 15;
@@ -34,8 +34,8 @@ std::string FictionalCpr(Random& random, Date birth, bool male, std::set<std::st
     char digits[64];
     int first = birth.year() >= 2000 ? 4 : static_cast<int>(random.Between(0, 3));
     int last = static_cast<int>(random.Between(0, 4)) * 2 + (male ? 1 : 0);
-    std::snprintf(digits, sizeof digits, "%02u%02u%02d%d%02d%d", birth.day(), birth.month(), birth.year() % 100,
-                  first, static_cast<int>(random.Between(0, 99)), last);
+    std::snprintf(digits, sizeof digits, "%02u%02u%02d%d%02d%d", birth.day(), birth.month(), birth.year() % 100, first,
+                  static_cast<int>(random.Between(0, 99)), last);
     auto cpr = CprNumber::Parse(digits);
     if (cpr.ok() && !cpr->PassesModulus11() && used.insert(digits).second) return digits;
   }
@@ -72,7 +72,12 @@ class PersonFactory {
 };
 
 Status CreateUsers(DemoContext& ctx) {
-  struct DemoUser { const char* username; const char* name; const char* unit; std::vector<UserRole> roles; };
+  struct DemoUser {
+    const char* username;
+    const char* name;
+    const char* unit;
+    std::vector<UserRole> roles;
+  };
   const std::vector<DemoUser> users = {
       {"eas-analyst", "Analytiker, EAS (demo)", "eas", {UserRole::kAnalyst}},
       {"eas-validator", "Validerende betjent, EAS (demo)", "eas", {UserRole::kAnalyst}},
@@ -84,7 +89,9 @@ Status CreateUsers(DemoContext& ctx) {
       {"eki-caseworker", "Sagsbehandler, EKI (demo)", "eki", {UserRole::kCaseworker}},
       {"cfr-streetworker", "Gadeplansmedarbejder, CFR (demo)", "cfr", {UserRole::kCaseworker}},
       {"jobcenter-caseworker", "Jobkonsulent, Jobcenter (demo)", "jobcenter", {UserRole::kCaseworker}},
-      {"sikkerby-coordinator", "Koordinator, Sikker By (demo)", "sikker-by",
+      {"sikkerby-coordinator",
+       "Koordinator, Sikker By (demo)",
+       "sikker-by",
        {UserRole::kCoordinator, UserRole::kSteeringMember}},
       {"boligsocial-partner", "Boligsocial medarbejder (demo)", "boligsocial", {UserRole::kExternalPartner}},
       {"auditor", "Revisor (demo)", "sikker-by", {UserRole::kAuditor}},
@@ -101,9 +108,12 @@ Status CreateUsers(DemoContext& ctx) {
 Status CreateGroups(DemoContext& ctx) {
   const auto& groups = FictionalGroups();
   // Home areas follow the plan's focus areas [p.6–7].
-  const std::vector<std::vector<std::string>> home_areas = {
-      {"mjolnerparken"}, {"lundtoftegade"}, {"blaagaards-plads"},
-      {"folkets-hus-og-park"}, {"folkets-hus-og-park", "blaagaards-plads"}, {"den-roede-plads"}};
+  const std::vector<std::vector<std::string>> home_areas = {{"mjolnerparken"},
+                                                            {"lundtoftegade"},
+                                                            {"blaagaards-plads"},
+                                                            {"folkets-hus-og-park"},
+                                                            {"folkets-hus-og-park", "blaagaards-plads"},
+                                                            {"den-roede-plads"}};
   ctx.At(D(2015, 1, 1));
   for (size_t group_idx = 0; group_idx < groups.size(); ++group_idx) {
     Group group;
@@ -136,8 +146,8 @@ struct RegistrationPlan {
 };
 
 Status Register(DemoContext& ctx, RegistrationPlan plan) {
-  static const std::vector<std::string> kCriteria = {"intelligence_report", "seen_with_members", "self_declared",
-                                                     "gang_related_conviction", "gang_insignia", "informant"};
+  static const std::vector<std::string> kCriteria = {"intelligence_report",     "seen_with_members", "self_declared",
+                                                     "gang_related_conviction", "gang_insignia",     "informant"};
   const RegistrationPolicy& policy = ctx.partnership.registration_policy;
   Registration registration;
   registration.partnership_id = ctx.partnership.id;
@@ -222,25 +232,30 @@ std::string AreaFor(DemoContext& ctx, size_t group_idx) {
 Status CreateRegister(DemoContext& ctx, PersonFactory& persons) {
   const Date baseline = BaselineDate();
   Random& random = ctx.random;
-  int64_t total = kMembersActiveOnBaseline + kMembersRemovedBefore + kMembersAfterBaseline + kMembersValidatedLate +
-                  kAtRiskPersons;
+  int64_t total =
+      kMembersActiveOnBaseline + kMembersRemovedBefore + kMembersAfterBaseline + kMembersValidatedLate + kAtRiskPersons;
   int64_t done = 0;
-  auto report = [&] { if (++done % 50 == 0 || done == total) ctx.progress("register", done, total); };
-  auto member_person = [&](Date valid_from, size_t group_idx) {
+  auto report = [&] {
+    if (++done % 50 == 0 || done == total) ctx.progress("register", done, total);
+  };
+  // A new person entering the register on a day between `from` and `to`.
+  auto new_member = [&](Date from, Date to) -> Result<RegistrationPlan> {
+    RegistrationPlan plan;
+    plan.valid_from = RandomDate(random, from, to);
+    plan.group_index = GroupFor(random, plan.valid_from);
     ctx.At(D(2015, 1, 1));
-    return persons.Make(D(1985, 1, 1), std::min(D(2000, 12, 31), valid_from.AddDays(-16 * 366)),
-                        AreaFor(ctx, group_idx), 0.96);
+    TRY_ASSIGN(DemoPerson person,
+               persons.Make(D(1985, 1, 1), std::min(D(2000, 12, 31), plan.valid_from.AddDays(-16 * 366)),
+                            AreaFor(ctx, *plan.group_index), 0.96));
+    plan.person_id = person.id;
+    plan.role = MemberRole(random);
+    plan.recorded_on = plan.valid_from;
+    return plan;
   };
 
   // Active on the baseline date: in effect and validated by then, removed (if ever) later.
   for (int member_idx = 0; member_idx < kMembersActiveOnBaseline; ++member_idx) {
-    RegistrationPlan plan;
-    plan.valid_from = RandomDate(random, D(2015, 1, 1), D(2017, 3, 20));
-    plan.group_index = GroupFor(random, plan.valid_from);
-    TRY_ASSIGN(DemoPerson person, member_person(plan.valid_from, *plan.group_index));
-    plan.person_id = person.id;
-    plan.role = MemberRole(random);
-    plan.recorded_on = plan.valid_from;
+    TRY_ASSIGN(RegistrationPlan plan, new_member(D(2015, 1, 1), D(2017, 3, 20)));
     plan.validated_on = std::min(plan.valid_from.AddDays(static_cast<int32_t>(random.Between(1, 25))), baseline);
     if (random.Chance(0.45)) {
       plan.removed_on = RandomDate(random, baseline.AddDays(1), D(2019, 12, 31));
@@ -252,13 +267,7 @@ Status CreateRegister(DemoContext& ctx, PersonFactory& persons) {
   // Removed before the baseline date; a few removals were entered only after 2017-04-10,
   // so "as known at 2017-04-10" the count on 2017-03-31 was higher (DESIGN.md §4).
   for (int member_idx = 0; member_idx < kMembersRemovedBefore; ++member_idx) {
-    RegistrationPlan plan;
-    plan.valid_from = RandomDate(random, D(2015, 1, 1), D(2016, 9, 30));
-    plan.group_index = GroupFor(random, plan.valid_from);
-    TRY_ASSIGN(DemoPerson person, member_person(plan.valid_from, *plan.group_index));
-    plan.person_id = person.id;
-    plan.role = MemberRole(random);
-    plan.recorded_on = plan.valid_from;
+    TRY_ASSIGN(RegistrationPlan plan, new_member(D(2015, 1, 1), D(2016, 9, 30)));
     plan.validated_on = plan.valid_from.AddDays(static_cast<int32_t>(random.Between(1, 25)));
     plan.removed_on = RandomDate(random, plan.validated_on->AddDays(30), baseline);
     plan.removal_reason = RemovalReasonFor(random);
@@ -271,26 +280,14 @@ Status CreateRegister(DemoContext& ctx, PersonFactory& persons) {
   }
   // In effect before the baseline date but validated only after it: not yet counted.
   for (int member_idx = 0; member_idx < kMembersValidatedLate; ++member_idx) {
-    RegistrationPlan plan;
-    plan.valid_from = RandomDate(random, D(2017, 3, 1), D(2017, 3, 25));
-    plan.group_index = GroupFor(random, plan.valid_from);
-    TRY_ASSIGN(DemoPerson person, member_person(plan.valid_from, *plan.group_index));
-    plan.person_id = person.id;
-    plan.role = MemberRole(random);
-    plan.recorded_on = plan.valid_from;
+    TRY_ASSIGN(RegistrationPlan plan, new_member(D(2017, 3, 1), D(2017, 3, 25)));
     plan.validated_on = RandomDate(random, baseline.AddDays(1), D(2017, 4, 30));
     TRY_STATUS(Register(ctx, plan));
     report();
   }
   // Registered after the baseline date.
   for (int member_idx = 0; member_idx < kMembersAfterBaseline; ++member_idx) {
-    RegistrationPlan plan;
-    plan.valid_from = RandomDate(random, baseline.AddDays(1), D(2019, 10, 31));
-    plan.group_index = GroupFor(random, plan.valid_from);
-    TRY_ASSIGN(DemoPerson person, member_person(plan.valid_from, *plan.group_index));
-    plan.person_id = person.id;
-    plan.role = MemberRole(random);
-    plan.recorded_on = plan.valid_from;
+    TRY_ASSIGN(RegistrationPlan plan, new_member(baseline.AddDays(1), D(2019, 10, 31)));
     Date validated = plan.valid_from.AddDays(static_cast<int32_t>(random.Between(1, 25)));
     if (validated <= D(2019, 12, 31)) plan.validated_on = validated;  // the newest may still await validation
     if (plan.validated_on && random.Chance(0.2)) {
@@ -330,13 +327,15 @@ Status CreateRegister(DemoContext& ctx, PersonFactory& persons) {
 
 Status CreatePeople(DemoContext& ctx, PersonFactory& persons, int64_t background) {
   ctx.At(D(2015, 1, 1));
-  static const std::vector<std::string> kAreas = {"indre-norrebro", "indre-norrebro", "ydre-norrebro", "ydre-norrebro",
-                                                  "mjolnerparken", "lundtoftegade", "blaagaards-plads", ""};
+  static const std::vector<std::string> kAreas = {
+      "indre-norrebro", "indre-norrebro", "ydre-norrebro",    "ydre-norrebro",
+      "mjolnerparken",  "lundtoftegade",  "blaagaards-plads", ""};
   for (int youth_idx = 0; youth_idx < kYouths; ++youth_idx) {
     // Six in ten live on Indre Nørrebro, where the plan counted ~65 home visits in 2016 [p.15].
-    std::string area = ctx.random.Chance(0.6) ? (ctx.random.Chance(0.3) ? "blaagaards-plads" : "indre-norrebro")
-                                              : ctx.random.Pick(std::vector<std::string>{"ydre-norrebro", "mjolnerparken",
-                                                                                          "lundtoftegade"});
+    std::string area =
+        ctx.random.Chance(0.6)
+            ? (ctx.random.Chance(0.3) ? "blaagaards-plads" : "indre-norrebro")
+            : ctx.random.Pick(std::vector<std::string>{"ydre-norrebro", "mjolnerparken", "lundtoftegade"});
     TRY_ASSIGN(DemoPerson youth, persons.Make(D(2000, 1, 1), D(2004, 12, 31), area, 0.85));
     ctx.youths.push_back(youth);
   }
@@ -344,7 +343,8 @@ Status CreatePeople(DemoContext& ctx, PersonFactory& persons, int64_t background
     int64_t batch = std::min(kPersonBatch, background - done);
     TRY_STATUS(ctx.store.InTransaction([&]() -> Status {
       for (int64_t person_idx = 0; person_idx < batch; ++person_idx) {
-        TRY_ASSIGN(DemoPerson person, persons.Make(D(1960, 1, 1), D(2006, 12, 31), ctx.random.Pick(kAreas), 0.5, false));
+        TRY_ASSIGN(DemoPerson person,
+                   persons.Make(D(1960, 1, 1), D(2006, 12, 31), ctx.random.Pick(kAreas), 0.5, false));
         ctx.background.push_back(std::move(person));
       }
       return OkStatus();
@@ -361,8 +361,8 @@ Date BaselineDate() { return D(2017, 3, 31); }
 
 DemoSize SizeOf(Scale scale) {
   if (scale == Scale::kNational) {
-    int64_t others = kMembersActiveOnBaseline + kMembersRemovedBefore + kMembersAfterBaseline +
-                     kMembersValidatedLate + kAtRiskPersons + kYouths;
+    int64_t others = kMembersActiveOnBaseline + kMembersRemovedBefore + kMembersAfterBaseline + kMembersValidatedLate +
+                     kAtRiskPersons + kYouths;
     return {1000000 - others, 10000000};
   }
   return {6000, 120000};

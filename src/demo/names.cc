@@ -4,18 +4,18 @@ namespace trygnet::demo {
 namespace {
 
 const std::vector<std::string> kMaleGiven = {
-    "Mikkel", "Frederik", "Oliver", "Emil", "Lucas", "Noah", "Magnus", "Mathias", "Jonas", "Rasmus",
-    "Ahmad",  "Ali",      "Omar",   "Yusuf", "Hamza", "Bilal", "Karim",  "Mehmet", "Emre",  "Hassan",
-    "Sami",   "Adam",     "Malik",  "Tariq", "Kasper", "Tobias", "Simon", "Nikolaj", "Jamal", "Ibrahim"};
-const std::vector<std::string> kFemaleGiven = {
-    "Sofie", "Emma",  "Ida",   "Freja", "Clara", "Laura", "Anna",  "Mathilde", "Alma", "Ella",
-    "Amina", "Sara",  "Leila", "Yasmin", "Fatima", "Zeynep", "Nour", "Mariam", "Aya",  "Hiba"};
+    "Mikkel", "Frederik", "Oliver", "Emil",  "Lucas",  "Noah",   "Magnus", "Mathias", "Jonas", "Rasmus",
+    "Ahmad",  "Ali",      "Omar",   "Yusuf", "Hamza",  "Bilal",  "Karim",  "Mehmet",  "Emre",  "Hassan",
+    "Sami",   "Adam",     "Malik",  "Tariq", "Kasper", "Tobias", "Simon",  "Nikolaj", "Jamal", "Ibrahim"};
+const std::vector<std::string> kFemaleGiven = {"Sofie",    "Emma",   "Ida",  "Freja",  "Clara", "Laura", "Anna",
+                                               "Mathilde", "Alma",   "Ella", "Amina",  "Sara",  "Leila", "Yasmin",
+                                               "Fatima",   "Zeynep", "Nour", "Mariam", "Aya",   "Hiba"};
 // Family names are composed (e.g. "Birkeholt", "Sølvbæk"): Danish-sounding, not common real names.
-const std::vector<std::string> kFamilyStart = {"Birke", "Elle",  "Hassel", "Lunde", "Mølle", "Skov",  "Strand",
-                                               "Vinter", "Sølv", "Ravne",  "Kløver", "Tjørne", "Engel", "Ager",
-                                               "Fjord", "Lyng", "Kilde",  "Rosen", "Hjorte", "Egelund"};
-const std::vector<std::string> kFamilyEnd = {"holt", "gaard", "bæk", "dal", "toft", "strup", "vig", "høj", "sted",
-                                             "borg", "mark", "næs"};
+const std::vector<std::string> kFamilyStart = {"Birke",  "Elle", "Hassel", "Lunde",  "Mølle",  "Skov",   "Strand",
+                                               "Vinter", "Sølv", "Ravne",  "Kløver", "Tjørne", "Engel",  "Ager",
+                                               "Fjord",  "Lyng", "Kilde",  "Rosen",  "Hjorte", "Egelund"};
+const std::vector<std::string> kFamilyEnd = {"holt", "gaard", "bæk",  "dal",  "toft", "strup",
+                                             "vig",  "høj",   "sted", "borg", "mark", "næs"};
 
 }  // namespace
 
@@ -39,12 +39,8 @@ FictionalName MakeName(Random& random, bool male) {
 
 const std::vector<FictionalGroup>& FictionalGroups() {
   static const std::vector<FictionalGroup> kGroups = {
-      {"Ravneflokken", {"Ravnene"}},
-      {"Sølvulvene", {"SU"}},
-      {"Nordlys-gruppen", {}},
-      {"Kløverbanden", {"Kløver"}},
-      {"Blok Syd", {}},
-      {"Stormfuglene", {"Stormen"}},
+      {"Ravneflokken", {"Ravnene"}}, {"Sølvulvene", {"SU"}}, {"Nordlys-gruppen", {}},
+      {"Kløverbanden", {"Kløver"}},  {"Blok Syd", {}},       {"Stormfuglene", {"Stormen"}},
   };
   return kGroups;
 }

@@ -23,7 +23,9 @@ class Random {
   double Unit();  // [0, 1)
   bool Chance(double probability) { return Unit() < probability; }
   template <typename T>
-  const T& Pick(const std::vector<T>& items) { return items[static_cast<size_t>(Below(static_cast<int64_t>(items.size())))]; }
+  const T& Pick(const std::vector<T>& items) {
+    return items[static_cast<size_t>(Below(static_cast<int64_t>(items.size())))];
+  }
 
  private:
   uint64_t state_;

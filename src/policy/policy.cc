@@ -67,6 +67,7 @@ Decision May(const Partnership& partnership, const Subject& subject, AccessActio
   }
   for (const Disclosure& disclosure : disclosures) {
     if (!resource.person_id || disclosure.person_id != *resource.person_id) continue;
+    if (disclosure.partnership_id != partnership.id) continue;
     if (disclosure.to_unit_id != subject.unit_id || disclosure.purpose != purpose) continue;
     if (!Contains(disclosure.data_categories, std::string(DataCategoryName(resource.category)))) continue;
     const Unit* from_unit = partnership.FindUnit(disclosure.from_unit_id);

@@ -1,5 +1,5 @@
 // The one decision point of who may see or do what (DESIGN.md §3.1):
-// May(subject, action, resource, purpose). It is driven by data — the
+// May(partnership, subject, action, resource, purpose, disclosures). It is driven by data — the
 // partnership's role grants and legal bases, and the disclosures recorded
 // for the person — and it is pure: no I/O, so every rule can be tested alone.
 // Every decision carries a reason code, and for personal data of another
@@ -34,16 +34,16 @@ struct Resource {
   AgeGroup age_group = AgeGroup::kOver18;
 };
 
-// Stable reason codes, returned to clients with a 403 and written to the audit log.
+// Stable reason codes; the HTTP API (issue 4) returns them with a 403 and audits them.
 enum class Reason {
-  kRoleGrants,             // allowed: non-personal data the role may access
-  kOwnOrganisation,        // allowed: the subject's organisation holds this data itself
-  kDisclosure,             // allowed: a recorded disclosure under a legal basis covers it
-  kRoleNotPermitted,       // denied: no role of the subject grants this
-  kUnknownUnit,            // denied: the subject's unit is not in the partnership
-  kExternalAggregatesOnly, // denied: external actors see aggregates only [p.4 note 2]
-  kNotOwner,               // denied: only the owning organisation changes its data
-  kNoDisclosure,           // denied: no disclosure to the subject's unit covers this
+  kRoleGrants,              // allowed: non-personal data the role may access
+  kOwnOrganisation,         // allowed: the subject's organisation holds this data itself
+  kDisclosure,              // allowed: a recorded disclosure under a legal basis covers it
+  kRoleNotPermitted,        // denied: no role of the subject grants this
+  kUnknownUnit,             // denied: the subject's unit is not in the partnership
+  kExternalAggregatesOnly,  // denied: external actors see aggregates only [p.4 note 2]
+  kNotOwner,                // denied: only the owning organisation changes its data
+  kNoDisclosure,            // denied: no disclosure to the subject's unit covers this
 };
 std::string_view ReasonName(Reason reason);
 

@@ -28,10 +28,10 @@ std::vector<uint8_t> IdentityCipher::Encrypt(std::string_view plaintext, std::st
   randombytes_buf(sealed.data(), kNonce);
   std::string ad = AssociatedData(column, row_id);
   unsigned long long sealed_length = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(
-      sealed.data() + kNonce, &sealed_length, reinterpret_cast<const unsigned char*>(plaintext.data()),
-      plaintext.size(), reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr, sealed.data(),
-      encryption_key_.data());
+  crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data() + kNonce, &sealed_length,
+                                             reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                                             reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr,
+                                             sealed.data(), encryption_key_.data());
   sealed.resize(kNonce + sealed_length);
   return sealed;
 }
@@ -44,10 +44,10 @@ Result<std::string> IdentityCipher::Decrypt(const std::vector<uint8_t>& sealed, 
   std::string plaintext(sealed.size() - kNonce - kTag, '\0');
   std::string ad = AssociatedData(column, row_id);
   unsigned long long plaintext_length = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-          reinterpret_cast<unsigned char*>(plaintext.data()), &plaintext_length, nullptr, sealed.data() + kNonce,
-          sealed.size() - kNonce, reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), sealed.data(),
-          encryption_key_.data()) != 0) {
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plaintext.data()), &plaintext_length,
+                                                 nullptr, sealed.data() + kNonce, sealed.size() - kNonce,
+                                                 reinterpret_cast<const unsigned char*>(ad.data()), ad.size(),
+                                                 sealed.data(), encryption_key_.data()) != 0) {
     return DataLoss("cannot decrypt " + std::string(column) + " of row " + std::to_string(row_id) +
                     ": wrong key, or the stored value was altered");
   }

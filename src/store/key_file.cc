@@ -38,7 +38,8 @@ Result<MasterKey> ReadKeyFile(const std::string& path) {
   }
   if (info.st_uid != ::geteuid()) {
     ::close(fd);
-    return PermissionDenied("key file " + path + " belongs to another user; it must be owned by the user running trygnet");
+    return PermissionDenied("key file " + path +
+                            " belongs to another user; it must be owned by the user running trygnet");
   }
   if ((info.st_mode & 077) != 0) {
     ::close(fd);
@@ -80,8 +81,8 @@ Result<MasterKey> CreateKeyFile(const std::string& path) {
   sodium_bin2hex(hex, sizeof hex, bytes.data(), bytes.size());
   std::string content = std::string(hex) + "\n";
   sodium_memzero(hex, sizeof hex);
-  bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
-                 ::fsync(fd) == 0;
+  bool written =
+      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) && ::fsync(fd) == 0;
   sodium_memzero(content.data(), content.size());
   ::close(fd);
   if (!written) {

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit_entry.h"
+#include "audit/chain_verifier.h"
 #include "core/assessment.h"
 #include "core/case_file.h"
 #include "core/disclosure.h"
@@ -27,8 +29,6 @@
 #include "core/person.h"
 #include "core/registration.h"
 #include "core/user.h"
-#include "audit/audit_entry.h"
-#include "audit/chain_verifier.h"
 
 namespace trygnet {
 
@@ -48,10 +48,10 @@ struct PersonFilter {
 
 struct AuditQuery {
   std::optional<PersonId> person_id;
-  std::string user;                // empty: any
-  std::string unit;                // empty: any
-  std::optional<Timestamp> from;   // inclusive
-  std::optional<Timestamp> to;     // inclusive
+  std::string user;               // empty: any
+  std::string unit;               // empty: any
+  std::optional<Timestamp> from;  // inclusive
+  std::optional<Timestamp> to;    // inclusive
   int64_t limit = 100;
 };
 

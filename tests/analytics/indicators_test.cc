@@ -141,10 +141,13 @@ TEST_F(IndicatorsTest, CountsOnlyThePartnershipsOwnRegister) {
 TEST_F(IndicatorsTest, AsKnownAtIgnoresLaterRecordedCorrections) {
   BuildRegister();
   // As known at 2017-04-10 the removal (entered 2017-05-01) was not yet recorded.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), EndOfDay(Day(2017, 4, 10))}), 3);
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), EndOfDay(Day(2017, 5, 1))}), 2);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), EndOfDay(Day(2017, 4, 10))}),
+            3);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 3, 31), EndOfDay(Day(2017, 5, 1))}),
+            2);
   // Known before the youth's validation was recorded (2017-02-03): only adult and the later-removed.
-  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 2, 2), EndOfDay(Day(2017, 2, 2))}), 2);
+  EXPECT_EQ(*CountRegisteredActiveMembers(*db_.store, "norrebro-2017", {Day(2017, 2, 2), EndOfDay(Day(2017, 2, 2))}),
+            2);
 }
 
 TEST_F(IndicatorsTest, RegisteredUnder18UsesAgeOnTheDate) {
@@ -168,7 +171,7 @@ TEST_F(IndicatorsTest, MeetingsHeldCountsTheCalendarYearAsKnown) {
   };
   add_meeting(Day(2016, 11, 1), Day(2016, 11, 1), "housing-forum");  // last year
   add_meeting(Day(2017, 2, 1), Day(2017, 2, 1), "housing-forum");
-  add_meeting(Day(2017, 3, 1), Day(2017, 5, 1), "housing-forum");   // minutes entered late
+  add_meeting(Day(2017, 3, 1), Day(2017, 5, 1), "housing-forum");  // minutes entered late
   add_meeting(Day(2017, 3, 2), Day(2017, 3, 2), "safety-dialogue");
   auto now_values = Compute(Day(2017, 3, 31), kNow);
   EXPECT_EQ(Find(now_values, "housing_forum_meetings").value, 2.0);
@@ -197,7 +200,7 @@ TEST_F(IndicatorsTest, ConcernConversationsCountDoneMeasuresInTheArea) {
   add_measure(indre, MeasureStatus::kDone, Day(2016, 12, 20));     // last year
   add_measure(indre, MeasureStatus::kDeclined, Day(2017, 2, 21));  // not held
   add_measure(indre, MeasureStatus::kPlanned, std::nullopt);
-  add_measure(ydre, MeasureStatus::kDone, Day(2017, 2, 22));       // other district
+  add_measure(ydre, MeasureStatus::kDone, Day(2017, 2, 22));  // other district
   const IndicatorValue& value = Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_held");
   EXPECT_EQ(value.value, 1.0);
   ASSERT_TRUE(value.definition->baseline.has_value());

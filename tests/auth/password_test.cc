@@ -24,6 +24,7 @@ TEST(PasswordPolicy, RefusesWhatIsEasyToGuess) {
   ExpectRefused(std::string(129, 'a') + "b", "eas-analyst", "at most 128");
   ExpectRefused("my-EAS-Analyst-2017", "eas-analyst", "user name");
   ExpectRefused("aaaaaaaaaaaaaaa", "eas-analyst", "repeated");
+  ExpectRefused("øøøøøøøøøøøøø", "eas-analyst", "repeated");
   ExpectRefused("Password1234", "eas-analyst", "well-known");
   ExpectRefused(std::string("abcdefghijk\xff"), "eas-analyst", "UTF-8");
 }

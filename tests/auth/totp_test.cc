@@ -11,12 +11,14 @@ std::vector<uint8_t> RfcSecret() {
 }
 
 TEST(Totp, MatchesTheRfc6238TestVectors) {
-  struct Vector { int64_t time; const char* code; };
-  for (const Vector& vector : {Vector{59, "94287082"}, Vector{1111111109, "07081804"}, Vector{1111111111, "14050471"},
-                               Vector{1234567890, "89005924"}, Vector{2000000000, "69279037"},
-                               Vector{20000000000, "65353130"}}) {
-    EXPECT_EQ(TotpCode(RfcSecret(), TotpStep(Timestamp::FromUnixSeconds(vector.time)), 8), vector.code)
-        << vector.time;
+  struct Vector {
+    int64_t time;
+    const char* code;
+  };
+  for (const Vector& vector :
+       {Vector{59, "94287082"}, Vector{1111111109, "07081804"}, Vector{1111111111, "14050471"},
+        Vector{1234567890, "89005924"}, Vector{2000000000, "69279037"}, Vector{20000000000, "65353130"}}) {
+    EXPECT_EQ(TotpCode(RfcSecret(), TotpStep(Timestamp::FromUnixSeconds(vector.time)), 8), vector.code) << vector.time;
   }
   EXPECT_EQ(TotpCode(RfcSecret(), TotpStep(Timestamp::FromUnixSeconds(59))), "287082");  // 6 digits
 }

@@ -129,7 +129,8 @@ TEST_F(CliTest, DemoThenIndicatorsShowTheBaseline) {
   EXPECT_NE(json.err.find("DEMO"), std::string::npos);
   EXPECT_NE(json.out.find("\"id\": \"registered_active_members\""), std::string::npos);
   EXPECT_NE(json.out.find("\"value\": 290.0"), std::string::npos) << json.out;
-  RunResult known = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2017-03-31 --known-at 2017-04-10");
+  RunResult known =
+      Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2017-03-31 --known-at 2017-04-10");
   EXPECT_NE(known.out.find("værdi 293"), std::string::npos) << known.out;
   RunResult english = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2016-12-31 --lang en");
   EXPECT_NE(english.out.find("baseline 40.5"), std::string::npos) << english.out;
@@ -176,7 +177,8 @@ TEST_F(CliTest, DemoKeyBesideTheDatabaseWinsOverTheEnvironmentInMakeRun) {
   std::string db = dir_.File("r/demo.db");
   std::string script = std::string(TRYGNET_SOURCE_DIR) + "/scripts/run-demo.sh";
   int status = std::system(("TRYGNET_KEY_FILE=/nonexistent " + script + " " + TRYGNET_BINARY + " " + db +
-                            " norrebro-2017 >" + dir_.File("run.txt") + " 2>&1").c_str());
+                            " norrebro-2017 >" + dir_.File("run.txt") + " 2>&1")
+                               .c_str());
   EXPECT_EQ(WEXITSTATUS(status), 0) << ReadAll(dir_.File("run.txt"));
   EXPECT_NE(ReadAll(dir_.File("run.txt")).find("værdi 290"), std::string::npos);
 }
@@ -184,13 +186,16 @@ TEST_F(CliTest, DemoKeyBesideTheDatabaseWinsOverTheEnvironmentInMakeRun) {
 TEST_F(CliTest, UserAdministrationIsAuditedAndChecksItsInput) {
   std::string db = dir_.File("u.db");
   ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
-  RunResult added = Run("user add --db " + db + " --username ssp-worker2 --name 'Kirsten Testesen' --unit ssp --role caseworker");
+  RunResult added =
+      Run("user add --db " + db + " --username ssp-worker2 --name 'Kirsten Testesen' --unit ssp --role caseworker");
   ASSERT_EQ(added.exit_code, 0) << added.err;
   EXPECT_NE(added.out.find("Adgangskode"), std::string::npos);
   EXPECT_NE(added.out.find("otpauth://totp/Trygnet:ssp-worker2?secret="), std::string::npos);
   WriteFile(dir_.File("pw.txt"), "kort\n");
-  RunResult weak = Run("user add --db " + db + " --username weak-user --name W --unit ssp --role caseworker "
-                       "--password-stdin", "", dir_.File("pw.txt"));
+  RunResult weak = Run("user add --db " + db +
+                           " --username weak-user --name W --unit ssp --role caseworker "
+                           "--password-stdin",
+                       "", dir_.File("pw.txt"));
   EXPECT_EQ(weak.exit_code, 2);
   EXPECT_NE(weak.err.find("password: must be at least 12"), std::string::npos) << weak.err;
   EXPECT_EQ(Run("user add --db " + db + " --username x-user --name X --unit nowhere --role caseworker").exit_code, 2);

@@ -16,7 +16,7 @@ Disclosure PoliceToSsp() {
   disclosure.from_unit_id = "eas";
   disclosure.to_unit_id = "ssp";
   disclosure.person_id = 4;
-  disclosure.data_categories = {"registration", "observations"};
+  disclosure.data_categories = {"registration", "observation"};
   disclosure.legal_basis_id = "rpl-115";
   disclosure.purpose = "crime_prevention";
   disclosure.disclosed_by = "eas-analyst";
@@ -38,6 +38,8 @@ TEST(ValidateDisclosure, NeedsADataCategory) {
   EXPECT_TRUE(IsError(ValidateDisclosure(disclosure), ErrorCode::kInvalidArgument, "data_categories"));
   disclosure.data_categories = {"registration", "Criminal History"};
   EXPECT_TRUE(IsError(ValidateDisclosure(disclosure), ErrorCode::kInvalidArgument, "data_categories[1]"));
+  disclosure.data_categories = {"aggregate"};  // not personal data: nothing to disclose
+  EXPECT_TRUE(IsError(ValidateDisclosure(disclosure), ErrorCode::kInvalidArgument, "data_categories[0]"));
 }
 
 TEST(ValidateDisclosure, NeedsPersonBasisPurposeAndDiscloser) {

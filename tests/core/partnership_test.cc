@@ -111,7 +111,7 @@ TEST(ValidatePartnership, CollectsSeveralErrorsWithKeyPaths) {
 
 TEST(ValidatePartnership, FindsCyclesInParentChains) {
   Partnership partnership = Testby();
-  partnership.units[0].parent_id = "exit";  // analyse → exit → analyse
+  partnership.units[0].parent_id = "exit";    // analyse → exit → analyse
   partnership.areas[0].parent_id = "torvet";  // testby-nord → torvet → testby-nord
   auto errors = ValidatePartnership(partnership);
   EXPECT_TRUE(HasField(errors, "units[0].parent")) << ::testing::PrintToString(Fields(errors));

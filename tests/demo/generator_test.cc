@@ -52,12 +52,14 @@ std::unique_ptr<GeneratedDemo> DemoGeneratorTest::other_seed_;
 TEST_F(DemoGeneratorTest, ExactlyTheBaselineIsActiveOnTheBaselineDate) {
   Timestamp now = Timestamp::StartOf(Day(2026, 1, 1));
   for (GeneratedDemo* demo : {&First(), &OtherSeed()}) {
-    EXPECT_EQ(*CountRegisteredActiveMembers(*demo->db.store, "norrebro-2017", {BaselineDate(), now}), kBaselineActiveMembers);
+    EXPECT_EQ(*CountRegisteredActiveMembers(*demo->db.store, "norrebro-2017", {BaselineDate(), now}),
+              kBaselineActiveMembers);
   }
 }
 
 TEST_F(DemoGeneratorTest, LateRecordedRemovalsShowInTheBitemporalCount) {
-  auto known_then = CountRegisteredActiveMembers(*First().db.store, "norrebro-2017", {BaselineDate(), EndOfDay(Day(2017, 4, 10))});
+  auto known_then =
+      CountRegisteredActiveMembers(*First().db.store, "norrebro-2017", {BaselineDate(), EndOfDay(Day(2017, 4, 10))});
   EXPECT_EQ(*known_then, kBaselineActiveMembers + 3);
 }
 

@@ -151,8 +151,8 @@ TEST_F(RegisterTest, AClockBehindTheLastVersionCannotRewriteHistory) {
   Registration changed = first;
   changed.justification = "Rettet begrundelse.";
   // As known at that earlier time the registration did not exist yet.
-  EXPECT_TRUE(IsError(store_->RecordRegistrationVersion(changed, kNorrebroPolicy, first.version),
-                      ErrorCode::kNotFound));
+  EXPECT_TRUE(
+      IsError(store_->RecordRegistrationVersion(changed, kNorrebroPolicy, first.version), ErrorCode::kNotFound));
 }
 
 TEST_F(RegisterTest, SameGroupCannotBeRegisteredTwice) {

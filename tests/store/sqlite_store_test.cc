@@ -335,9 +335,8 @@ TEST_F(StoreTest, RefusesADuplicateCprNumber) {
 
 TEST_F(StoreTest, RefusesAnUnknownResidenceArea) {
   LoadNorrebro();
-  EXPECT_TRUE(
-      IsError(store_->AddPerson(MakePerson("Mikkel", "Testesen", "010190-1238", "vesterbro")),
-              ErrorCode::kInvalidArgument, "residence_area_id"));
+  EXPECT_TRUE(IsError(store_->AddPerson(MakePerson("Mikkel", "Testesen", "010190-1238", "vesterbro")),
+                      ErrorCode::kInvalidArgument, "residence_area_id"));
   EXPECT_EQ(*store_->CountPersons(), 0);
 }
 

@@ -235,7 +235,7 @@ TEST_F(WorkTest, StoresDisclosures) {
   disclosure.from_unit_id = "eas";
   disclosure.to_unit_id = "ssp";
   disclosure.person_id = ali_;
-  disclosure.data_categories = {"registration", "observations"};
+  disclosure.data_categories = {"registration", "observation"};
   disclosure.legal_basis_id = "rpl-115";
   disclosure.purpose = "crime_prevention";
   disclosure.disclosed_by = "eas-analyst";

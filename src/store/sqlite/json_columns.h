@@ -2,10 +2,9 @@
 // decisions, response logs): values of their entity, never referenced alone.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 

@@ -327,7 +327,8 @@ Status Migrate(Connection& connection, bool may_create) {
     if (!ours.ok()) return rollback_on_error(std::move(ours).error());
     auto found = ours->Step();
     if (!found.ok() || ours->Int(0) == 0) {
-      return rollback_on_error(FailedPrecondition("the file is not a Trygnet database (its schema is another program's)"));
+      return rollback_on_error(
+          FailedPrecondition("the file is not a Trygnet database (its schema is another program's)"));
     }
   }
   if (current == 0 && !may_create) {
@@ -335,9 +336,9 @@ Status Migrate(Connection& connection, bool may_create) {
         "the file is not a Trygnet database (no schema); create one with `trygnet init` or `trygnet demo`"));
   }
   if (current > LatestSchemaVersion()) {
-    return rollback_on_error(FailedPrecondition(
-        "the database has schema version " + std::to_string(current) + ", newer than this program supports (" +
-        std::to_string(LatestSchemaVersion()) + "); use a newer trygnet"));
+    return rollback_on_error(FailedPrecondition("the database has schema version " + std::to_string(current) +
+                                                ", newer than this program supports (" +
+                                                std::to_string(LatestSchemaVersion()) + "); use a newer trygnet"));
   }
   for (const Migration& migration : AllMigrations()) {
     if (migration.version <= current) continue;

@@ -8,16 +8,20 @@ Error SqliteError(sqlite3* db, int code, std::string_view what) {
   std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
   std::string message = std::string(what) + ": " + detail;
   switch (code & 0xff) {
-    case SQLITE_CONSTRAINT: return Conflict(message);
+    case SQLITE_CONSTRAINT:
+      return Conflict(message);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_READONLY: return Unavailable(message);
+    case SQLITE_READONLY:
+      return Unavailable(message);
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return DataLoss(message);
-    default: return Internal(message);
+    case SQLITE_NOTADB:
+      return DataLoss(message);
+    default:
+      return Internal(message);
   }
 }
 
@@ -27,7 +31,8 @@ Result<Connection> Connection::Open(const std::string& path, bool create) {
   int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (code != SQLITE_OK) {
     Error error = code == SQLITE_CANTOPEN
-                      ? Unavailable("cannot open database " + path + (create ? "" : " (does it exist? create it with `trygnet init`)"))
+                      ? Unavailable("cannot open database " + path +
+                                    (create ? "" : " (does it exist? create it with `trygnet init`)"))
                       : SqliteError(db, code, "cannot open database " + path);
     sqlite3_close(db);
     return error;
@@ -36,8 +41,9 @@ Result<Connection> Connection::Open(const std::string& path, bool create) {
   sqlite3_busy_timeout(db, 5000);
   Connection connection(db);
   // WAL for concurrent readers; FULL synchronous so a commit survives power loss.
-  TRY_STATUS(connection.Exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                             " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
+  TRY_STATUS(
+      connection.Exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                      " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
   return connection;
 }
 
@@ -165,7 +171,8 @@ int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, co
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 std::string Statement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
-  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
               : std::string();
 }
 std::vector<uint8_t> Statement::Blob(int column) const {

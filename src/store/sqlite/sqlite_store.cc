@@ -119,8 +119,8 @@ Status SqliteStore::MarkAsDemo() {
 int SqliteStore::SchemaVersion() { return sqlite::LatestSchemaVersion(); }
 
 Result<int64_t> SqliteStore::NextId(std::string_view table, std::string_view column) {
-  TRY_ASSIGN(auto* statement, Cached("SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " +
-                                     std::string(table)));
+  TRY_ASSIGN(auto* statement,
+             Cached("SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " + std::string(table)));
   return CountQuery(*statement);
 }
 
@@ -135,29 +135,40 @@ Result<int64_t> SqliteStore::CountQuery(sqlite::Statement& statement) {
 
 Status SqliteStore::SavePartnership(const Partnership& partnership, const std::string& definition_text) {
   return InTransaction([&]() -> Status {
-    TRY_ASSIGN(auto upsert, db_.Prepare(
-        "INSERT INTO partnerships (id, name, period_from, period_to, definition, loaded_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, period_from = excluded.period_from, "
-        "period_to = excluded.period_to, definition = excluded.definition, loaded_at = excluded.loaded_at"));
-    upsert.Bind(1, partnership.id).Bind(2, partnership.name).Bind(3, partnership.period_from.ToString())
-        .Bind(4, partnership.period_to.ToString()).Bind(5, definition_text).Bind(6, clock_.Now().unix_seconds());
+    TRY_ASSIGN(auto upsert,
+               db_.Prepare(
+                   "INSERT INTO partnerships (id, name, period_from, period_to, definition, loaded_at) VALUES (?, ?, "
+                   "?, ?, ?, ?) "
+                   "ON CONFLICT (id) DO UPDATE SET name = excluded.name, period_from = excluded.period_from, "
+                   "period_to = excluded.period_to, definition = excluded.definition, loaded_at = excluded.loaded_at"));
+    upsert.Bind(1, partnership.id)
+        .Bind(2, partnership.name)
+        .Bind(3, partnership.period_from.ToString())
+        .Bind(4, partnership.period_to.ToString())
+        .Bind(5, definition_text)
+        .Bind(6, clock_.Now().unix_seconds());
     TRY_STATUS(upsert.Run());
 
-    TRY_ASSIGN(auto unit, db_.Prepare(
-        "INSERT INTO units (id, organisation_id, organisation_name, kind, name) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id, "
-        "organisation_name = excluded.organisation_name, kind = excluded.kind, name = excluded.name"));
+    TRY_ASSIGN(
+        auto unit,
+        db_.Prepare("INSERT INTO units (id, organisation_id, organisation_name, kind, name) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id, "
+                    "organisation_name = excluded.organisation_name, kind = excluded.kind, name = excluded.name"));
     for (const Unit& item : partnership.units) {
       const Organisation* organisation = partnership.FindOrganisation(item.organisation_id);
-      unit.Bind(1, item.id).Bind(2, organisation->id).Bind(3, organisation->name)
-          .Bind(4, UnitKindName(organisation->kind)).Bind(5, item.name);
+      unit.Bind(1, item.id)
+          .Bind(2, organisation->id)
+          .Bind(3, organisation->name)
+          .Bind(4, UnitKindName(organisation->kind))
+          .Bind(5, item.name);
       TRY_STATUS(unit.Run());
     }
 
     // Parents before children, so the foreign key holds on every insert.
-    TRY_ASSIGN(auto area, db_.Prepare(
-        "INSERT INTO areas (id, name, kind, parent_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-        "name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id"));
+    TRY_ASSIGN(
+        auto area,
+        db_.Prepare("INSERT INTO areas (id, name, kind, parent_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id"));
     std::vector<const Area*> pending;
     for (const Area& item : partnership.areas) pending.push_back(&item);
     std::vector<std::string> inserted;
@@ -165,9 +176,12 @@ Status SqliteStore::SavePartnership(const Partnership& partnership, const std::s
       size_t before = pending.size();
       for (auto it = pending.begin(); it != pending.end();) {
         const Area& item = **it;
-        bool parent_ready = item.parent_id.empty() ||
-                            std::find(inserted.begin(), inserted.end(), item.parent_id) != inserted.end();
-        if (!parent_ready) { ++it; continue; }
+        bool parent_ready =
+            item.parent_id.empty() || std::find(inserted.begin(), inserted.end(), item.parent_id) != inserted.end();
+        if (!parent_ready) {
+          ++it;
+          continue;
+        }
         area.Bind(1, item.id).Bind(2, item.name).Bind(3, AreaKindName(item.kind));
         item.parent_id.empty() ? area.BindNull(4) : area.Bind(4, item.parent_id);
         TRY_STATUS(area.Run());
@@ -180,8 +194,10 @@ Status SqliteStore::SavePartnership(const Partnership& partnership, const std::s
     TRY_ASSIGN(auto clear_focus, db_.Prepare("DELETE FROM area_focus WHERE partnership_id = ?"));
     clear_focus.Bind(1, partnership.id);
     TRY_STATUS(clear_focus.Run());
-    TRY_ASSIGN(auto focus, db_.Prepare(
-        "INSERT INTO area_focus (partnership_id, area_id, valid_from, valid_to, decision) VALUES (?, ?, ?, ?, ?)"));
+    TRY_ASSIGN(
+        auto focus,
+        db_.Prepare(
+            "INSERT INTO area_focus (partnership_id, area_id, valid_from, valid_to, decision) VALUES (?, ?, ?, ?, ?)"));
     for (const Area& item : partnership.areas) {
       for (const FocusPeriod& period : item.focus) {
         focus.Bind(1, partnership.id).Bind(2, item.id).Bind(3, period.from.ToString()).Bind(5, period.decision);
@@ -222,11 +238,16 @@ Status SqliteStore::AddUser(const User& user) {
   TRY_STATUS(ValidateUser(user));
   std::vector<std::string> roles;
   for (UserRole role : user.roles) roles.emplace_back(UserRoleName(role));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO users (username, display_name, unit_id, roles, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, user.username).Bind(2, user.display_name).Bind(3, user.unit_id).Bind(4, ToJsonList(roles))
-      .Bind(5, user.disabled ? 1 : 0).Bind(6, clock_.Now().unix_seconds());
-  Status status = sqlite::ReferencesExist(statement, statement.Run(), "unit_id", "unknown unit \"" + user.unit_id + "\"");
+  TRY_ASSIGN(auto statement, db_.Prepare("INSERT INTO users (username, display_name, unit_id, roles, disabled, "
+                                         "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, user.username)
+      .Bind(2, user.display_name)
+      .Bind(3, user.unit_id)
+      .Bind(4, ToJsonList(roles))
+      .Bind(5, user.disabled ? 1 : 0)
+      .Bind(6, clock_.Now().unix_seconds());
+  Status status =
+      sqlite::ReferencesExist(statement, statement.Run(), "unit_id", "unknown unit \"" + user.unit_id + "\"");
   if (!status.ok() && status.error().code == ErrorCode::kConflict) {
     return Conflict("user \"" + user.username + "\" exists already", "username");
   }
@@ -250,8 +271,8 @@ Result<User> ReadUser(sqlite::Statement& statement) {
 }  // namespace
 
 Result<User> SqliteStore::GetUser(const std::string& username) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT username, display_name, unit_id, roles, disabled FROM users WHERE username = ?"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("SELECT username, display_name, unit_id, roles, disabled FROM users WHERE username = ?"));
   statement.Bind(1, username);
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no user \"" + username + "\"", "username");
@@ -259,8 +280,8 @@ Result<User> SqliteStore::GetUser(const std::string& username) {
 }
 
 Result<std::vector<User>> SqliteStore::ListUsers() {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT username, display_name, unit_id, roles, disabled FROM users ORDER BY username"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("SELECT username, display_name, unit_id, roles, disabled FROM users ORDER BY username"));
   std::vector<User> users;
   while (true) {
     TRY_ASSIGN(bool has_row, statement.Step());
@@ -278,9 +299,9 @@ Result<PersonId> SqliteStore::AddPerson(const Person& person) {
   PersonId id = 0;
   TRY_STATUS(InTransaction([&]() -> Status {
     TRY_ASSIGN(id, NextId("persons", "id"));
-    TRY_ASSIGN(auto* cached, Cached(
-        "INSERT INTO persons (id, given_name, family_name, birth_date, cpr, cpr_index, residence_area_id, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    TRY_ASSIGN(auto* cached, Cached("INSERT INTO persons (id, given_name, family_name, birth_date, cpr, cpr_index, "
+                                    "residence_area_id, recorded_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     sqlite::Statement& statement = *cached;
     statement.Bind(1, id)
         .Bind(2, cipher_.Encrypt(person.identity.given_name, "persons.given_name", id))
@@ -322,8 +343,8 @@ Result<Person> SqliteStore::ReadPerson(sqlite::Statement& statement) {
 }
 
 Result<Person> SqliteStore::GetPerson(PersonId id) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, recorded_at FROM persons WHERE id = ?"));
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, "
+                                         "recorded_at FROM persons WHERE id = ?"));
   statement.Bind(1, id);
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no person with id " + std::to_string(id), "person_id");
@@ -341,9 +362,10 @@ Result<std::optional<PersonId>> SqliteStore::FindPersonByCpr(const CprNumber& cp
 Result<std::vector<Person>> SqliteStore::ListPersons(const PersonFilter& filter) {
   if (filter.limit < 1 || filter.limit > 10000) return InvalidArgument("limit", "must be between 1 and 10000");
   if (filter.offset < 0) return InvalidArgument("offset", "must be zero or more");
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, recorded_at FROM persons "
-      "WHERE (?1 = '' OR residence_area_id = ?1) ORDER BY id LIMIT ?2 OFFSET ?3"));
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare("SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, recorded_at FROM persons "
+                  "WHERE (?1 = '' OR residence_area_id = ?1) ORDER BY id LIMIT ?2 OFFSET ?3"));
   statement.Bind(1, filter.residence_area_id).Bind(2, filter.limit).Bind(3, filter.offset);
   std::vector<Person> persons;
   while (true) {
@@ -366,14 +388,16 @@ Result<GroupId> SqliteStore::AddGroup(const Group& group) {
   TRY_STATUS(ValidateGroup(group));
   GroupId id = 0;
   TRY_STATUS(InTransaction([&]() -> Status {
-    TRY_ASSIGN(auto statement, db_.Prepare(
-        "INSERT INTO crime_groups (name, aliases, home_area_ids, recorded_at) VALUES (?, ?, ?, ?)"));
-    statement.Bind(1, group.name).Bind(2, ToJsonList(group.aliases)).Bind(3, ToJsonList(group.home_area_ids))
+    TRY_ASSIGN(auto statement,
+               db_.Prepare("INSERT INTO crime_groups (name, aliases, home_area_ids, recorded_at) VALUES (?, ?, ?, ?)"));
+    statement.Bind(1, group.name)
+        .Bind(2, ToJsonList(group.aliases))
+        .Bind(3, ToJsonList(group.home_area_ids))
         .Bind(4, clock_.Now().unix_seconds());
     TRY_STATUS(statement.Run());
     id = db_.LastInsertRowId();
-    TRY_ASSIGN(auto lineage, db_.Prepare(
-        "INSERT INTO group_lineage (group_id, source_group_id, kind, on_date) VALUES (?, ?, ?, ?)"));
+    TRY_ASSIGN(auto lineage,
+               db_.Prepare("INSERT INTO group_lineage (group_id, source_group_id, kind, on_date) VALUES (?, ?, ?, ?)"));
     for (const GroupLineage& link : group.lineage) {
       lineage.Bind(1, id).Bind(2, link.source_group_id).Bind(3, LineageKindName(link.kind)).Bind(4, link.on.ToString());
       TRY_STATUS(sqlite::ReferencesExist(lineage, lineage.Run(), "lineage",
@@ -385,8 +409,8 @@ Result<GroupId> SqliteStore::AddGroup(const Group& group) {
 }
 
 Result<Group> SqliteStore::GetGroup(GroupId id) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT id, name, aliases, home_area_ids, recorded_at FROM crime_groups WHERE id = ?"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("SELECT id, name, aliases, home_area_ids, recorded_at FROM crime_groups WHERE id = ?"));
   statement.Bind(1, id);
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no group with id " + std::to_string(id), "group_id");
@@ -396,8 +420,10 @@ Result<Group> SqliteStore::GetGroup(GroupId id) {
   TRY_ASSIGN(group.aliases, FromJsonList<std::string>(statement.Text(2), "aliases"));
   TRY_ASSIGN(group.home_area_ids, FromJsonList<std::string>(statement.Text(3), "home_area_ids"));
   group.recorded_at = Timestamp::FromUnixSeconds(statement.Int(4));
-  TRY_ASSIGN(auto lineage, db_.Prepare(
-      "SELECT source_group_id, kind, on_date FROM group_lineage WHERE group_id = ? ORDER BY source_group_id"));
+  TRY_ASSIGN(
+      auto lineage,
+      db_.Prepare(
+          "SELECT source_group_id, kind, on_date FROM group_lineage WHERE group_id = ? ORDER BY source_group_id"));
   lineage.Bind(1, id);
   while (true) {
     TRY_ASSIGN(bool more, lineage.Step());

@@ -24,8 +24,8 @@ class SqliteStore final : public Store {
   // Opens the database, applies missing migrations and checks that `key` is
   // the database's key. Fails with unavailable (cannot open), failed_precondition
   // (schema newer than this program), or permission_denied (wrong key).
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const MasterKey& key,
-                                                   const Clock& clock, SqliteOpenOptions options = {});
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const MasterKey& key, const Clock& clock,
+                                                   SqliteOpenOptions options = {});
   // Reads the demo mark without a key (to find a demo key file beside the database).
   static Result<bool> PeekIsDemo(const std::string& path);
   ~SqliteStore() override;
@@ -84,8 +84,8 @@ class SqliteStore final : public Store {
   Result<AssessmentId> AddAssessment(const Assessment& assessment) override;
   Result<MeasureId> AddMeasure(const Measure& measure) override;
   Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) override;
-  Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
-                                    Date from, Date to, Timestamp known_at, const std::string& area_id) override;
+  Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id, Date from,
+                                    Date to, Timestamp known_at, const std::string& area_id) override;
   Result<IncidentId> AddIncident(const Incident& incident) override;
   Result<MeetingId> AddMeeting(const Meeting& meeting) override;
   Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id, Date from,

@@ -93,12 +93,22 @@ Status SqliteStore::AppendAudit(const audit::AuditRecord& record) {
     std::optional<audit::AuditEntry> previous;
     if (anchor.count > 0) previous = audit::AuditEntry{anchor.count, {}, {}, anchor.last_hash};
     audit::AuditEntry entry = audit::Seal(previous, record);
-    TRY_ASSIGN(auto* insert, Cached(
-        "INSERT INTO audit_log (sequence, at, user_name, unit, action, resource, person_id, purpose, legal_basis, "
-        "outcome, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert->Bind(1, entry.sequence).Bind(2, record.at.unix_seconds()).Bind(3, record.user).Bind(4, record.unit)
-        .Bind(5, record.action).Bind(6, record.resource).BindOptional(7, record.person_id).Bind(8, record.purpose)
-        .Bind(9, record.legal_basis).Bind(10, audit::OutcomeName(record.outcome)).Bind(11, record.reason)
+    TRY_ASSIGN(
+        auto* insert,
+        Cached(
+            "INSERT INTO audit_log (sequence, at, user_name, unit, action, resource, person_id, purpose, legal_basis, "
+            "outcome, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert->Bind(1, entry.sequence)
+        .Bind(2, record.at.unix_seconds())
+        .Bind(3, record.user)
+        .Bind(4, record.unit)
+        .Bind(5, record.action)
+        .Bind(6, record.resource)
+        .BindOptional(7, record.person_id)
+        .Bind(8, record.purpose)
+        .Bind(9, record.legal_basis)
+        .Bind(10, audit::OutcomeName(record.outcome))
+        .Bind(11, record.reason)
         .Bind(12, std::vector<uint8_t>(entry.previous_hash.begin(), entry.previous_hash.end()))
         .Bind(13, std::vector<uint8_t>(entry.hash.begin(), entry.hash.end()));
     TRY_STATUS(insert->Run());
@@ -118,10 +128,11 @@ Status SqliteStore::ScanAudit(const std::function<Status(const audit::AuditEntry
 
 Result<std::vector<audit::AuditEntry>> SqliteStore::QueryAudit(const AuditQuery& query) {
   if (query.limit < 1 || query.limit > 100000) return InvalidArgument("limit", "must be between 1 and 100000");
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      std::string(kEntryColumns) +
-      "WHERE (?1 IS NULL OR person_id = ?1) AND (?2 = '' OR user_name = ?2) AND (?3 = '' OR unit = ?3) "
-      "AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at <= ?5) ORDER BY sequence LIMIT ?6"));
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(std::string(kEntryColumns) +
+                  "WHERE (?1 IS NULL OR person_id = ?1) AND (?2 = '' OR user_name = ?2) AND (?3 = '' OR unit = ?3) "
+                  "AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at <= ?5) ORDER BY sequence LIMIT ?6"));
   statement.BindOptional(1, query.person_id).Bind(2, query.user).Bind(3, query.unit).Bind(6, query.limit);
   query.from ? statement.Bind(4, query.from->unix_seconds()) : statement.BindNull(4);
   query.to ? statement.Bind(5, query.to->unix_seconds()) : statement.BindNull(5);

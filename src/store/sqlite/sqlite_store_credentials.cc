@@ -27,28 +27,30 @@ Status SqliteStore::SetUserDisabled(const std::string& username, bool disabled) 
 
 Status SqliteStore::SetPassword(const std::string& username, const std::string& password_hash) {
   TRY_STATUS(UserMustExist(db_, username));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO credentials (username, password_hash, password_changed_at) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, failed_attempts = 0, "
-      "locked_until = NULL, password_changed_at = excluded.password_changed_at"));
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare("INSERT INTO credentials (username, password_hash, password_changed_at) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, failed_attempts = 0, "
+                  "locked_until = NULL, password_changed_at = excluded.password_changed_at"));
   return statement.Bind(1, username).Bind(2, password_hash).Bind(3, clock_.Now().unix_seconds()).Run();
 }
 
 Status SqliteStore::SetTotpSecret(const std::string& username, const std::vector<uint8_t>& secret) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "UPDATE credentials SET totp_secret = ?, totp_last_step = NULL WHERE username = ?"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("UPDATE credentials SET totp_secret = ?, totp_last_step = NULL WHERE username = ?"));
   std::string plain(secret.begin(), secret.end());
-  TRY_STATUS(statement.Bind(1, cipher_.Encrypt(plain, "credentials.totp_secret", RowOf(username)))
-                 .Bind(2, username)
-                 .Run());
+  TRY_STATUS(
+      statement.Bind(1, cipher_.Encrypt(plain, "credentials.totp_secret", RowOf(username))).Bind(2, username).Run());
   if (db_.Changes() == 0) return FailedPrecondition("set a password for \"" + username + "\" before a second factor");
   return OkStatus();
 }
 
 Result<Credentials> SqliteStore::GetCredentials(const std::string& username) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT password_hash, totp_secret, totp_last_step, failed_attempts, locked_until, password_changed_at "
-      "FROM credentials WHERE username = ?"));
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "SELECT password_hash, totp_secret, totp_last_step, failed_attempts, locked_until, password_changed_at "
+          "FROM credentials WHERE username = ?"));
   TRY_ASSIGN(bool found, statement.Bind(1, username).Step());
   if (!found) return NotFound("no sign-in data for \"" + username + "\"", "username");
   Credentials credentials;
@@ -71,9 +73,8 @@ Status SqliteStore::AddApiToken(const std::string& username, const std::vector<u
 }
 
 Result<std::optional<std::string>> SqliteStore::FindApiTokenUser(const std::vector<uint8_t>& token_hash) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT t.username FROM api_tokens t JOIN users u ON u.username = t.username "
-      "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0"));
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT t.username FROM api_tokens t JOIN users u ON u.username = t.username "
+                                         "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0"));
   TRY_ASSIGN(bool found, statement.Bind(1, token_hash).Step());
   if (!found) return std::optional<std::string>();
   return std::optional<std::string>(statement.Text(0));

@@ -64,9 +64,10 @@ Status SqliteStore::EndBulkLoad() {
   if (!bulk_load_after_) return FailedPrecondition("no bulk load is open");
   TRY_STATUS(InTransaction([&]() -> Status {
     // Sorted by person, so the table is built front to back instead of by random inserts.
-    TRY_ASSIGN(auto links, db_.Prepare(
-        "INSERT OR IGNORE INTO observation_persons (person_id, observation_id) "
-        "SELECT j.value, o.id FROM observations o, json_each(o.person_ids) j WHERE o.id > ? ORDER BY 1, 2"));
+    TRY_ASSIGN(auto links,
+               db_.Prepare(
+                   "INSERT OR IGNORE INTO observation_persons (person_id, observation_id) "
+                   "SELECT j.value, o.id FROM observations o, json_each(o.person_ids) j WHERE o.id > ? ORDER BY 1, 2"));
     links.Bind(1, *bulk_load_after_);
     TRY_STATUS(links.Run());
     TRY_STATUS(db_.Exec(sqlite::kObservationIndexes));
@@ -130,14 +131,18 @@ Result<std::vector<ObservationId>> SqliteStore::AddObservations(const std::vecto
   ids.reserve(observations.size());
   TRY_STATUS(InTransaction([&]() -> Status {
     TRY_STATUS(CheckPersonsExist(observations));
-    TRY_ASSIGN(auto* insert, Cached(
-        "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at, person_ids) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    TRY_ASSIGN(
+        auto* insert,
+        Cached(
+            "INSERT INTO observations (observed_at, area_id, lon, lat, source, recorded_by, recorded_at, person_ids) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     TRY_ASSIGN(auto* link, Cached("INSERT INTO observation_persons (person_id, observation_id) VALUES (?, ?)"));
     for (size_t idx = 0; idx < observations.size(); ++idx) {
       const Observation& observation = observations[idx];
-      insert->Bind(1, observation.observed_at.unix_seconds()).Bind(5, observation.source)
-          .Bind(6, observation.recorded_by).Bind(7, observation.recorded_at.unix_seconds())
+      insert->Bind(1, observation.observed_at.unix_seconds())
+          .Bind(5, observation.source)
+          .Bind(6, observation.recorded_by)
+          .Bind(7, observation.recorded_at.unix_seconds())
           .Bind(8, PersonIdsJson(observation.person_ids));
       observation.area_id.empty() ? insert->BindNull(2) : insert->Bind(2, observation.area_id);
       if (observation.position) {
@@ -165,10 +170,12 @@ Result<int64_t> SqliteStore::CountObservations() {
 
 Result<std::vector<Observation>> SqliteStore::ObservationsForPerson(PersonId person_id, int64_t limit) {
   if (limit < 1 || limit > 10000) return InvalidArgument("limit", "must be between 1 and 10000");
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at, o.person_ids "
-      "FROM observation_persons p JOIN observations o ON o.id = p.observation_id "
-      "WHERE p.person_id = ? ORDER BY o.observed_at DESC, o.id DESC LIMIT ?"));
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at, o.person_ids "
+          "FROM observation_persons p JOIN observations o ON o.id = p.observation_id "
+          "WHERE p.person_id = ? ORDER BY o.observed_at DESC, o.id DESC LIMIT ?"));
   statement.Bind(1, person_id).Bind(2, limit);
   std::vector<Observation> observations;
   while (true) {

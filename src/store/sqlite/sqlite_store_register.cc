@@ -47,13 +47,15 @@ Result<std::vector<Registration>> SqliteStore::ReadRegistrations(sqlite::Stateme
     registration.removal_note = statement.Text(13);
     TRY_ASSIGN(registration.review_due, sqlite::Stored(Date::Parse(statement.Text(14), "review_due")));
     registration.recorded_at = Timestamp::FromUnixSeconds(statement.Int(15));
-    if (auto superseded = statement.OptionalInt(16)) registration.superseded_at = Timestamp::FromUnixSeconds(*superseded);
+    if (auto superseded = statement.OptionalInt(16))
+      registration.superseded_at = Timestamp::FromUnixSeconds(*superseded);
     registrations.push_back(std::move(registration));
   }
   statement.Reset();
 
-  TRY_ASSIGN(auto criteria, db_.Prepare(
-      "SELECT kind, source, observed_on FROM registration_criteria WHERE version_id = ? ORDER BY position"));
+  TRY_ASSIGN(auto criteria,
+             db_.Prepare(
+                 "SELECT kind, source, observed_on FROM registration_criteria WHERE version_id = ? ORDER BY position"));
   for (Registration& registration : registrations) {
     criteria.Bind(1, registration.version);
     while (true) {
@@ -77,29 +79,40 @@ Result<Registration> SqliteStore::InsertRegistrationVersion(Registration registr
   registration.id = id;
   registration.recorded_at = clock_.Now();
   registration.superseded_at.reset();
-  TRY_ASSIGN(auto insert, db_.Prepare(
-      "INSERT INTO registrations (registration_id, partnership_id, person_id, group_id, role, justification, "
-      "registering_officer, validating_officer, validated_on, valid_from, valid_to, removal_reason, removal_note, "
-      "review_due, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  insert.Bind(1, id).Bind(2, registration.partnership_id).Bind(3, registration.person_id)
-      .BindOptional(4, registration.group_id).Bind(5, RegistrationRoleName(registration.role))
-      .Bind(6, registration.justification).Bind(7, registration.registering_officer)
-      .Bind(10, registration.valid_from.ToString()).Bind(13, registration.removal_note)
-      .Bind(14, registration.review_due.ToString()).Bind(15, registration.recorded_at.unix_seconds());
+  TRY_ASSIGN(
+      auto insert,
+      db_.Prepare(
+          "INSERT INTO registrations (registration_id, partnership_id, person_id, group_id, role, justification, "
+          "registering_officer, validating_officer, validated_on, valid_from, valid_to, removal_reason, removal_note, "
+          "review_due, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  insert.Bind(1, id)
+      .Bind(2, registration.partnership_id)
+      .Bind(3, registration.person_id)
+      .BindOptional(4, registration.group_id)
+      .Bind(5, RegistrationRoleName(registration.role))
+      .Bind(6, registration.justification)
+      .Bind(7, registration.registering_officer)
+      .Bind(10, registration.valid_from.ToString())
+      .Bind(13, registration.removal_note)
+      .Bind(14, registration.review_due.ToString())
+      .Bind(15, registration.recorded_at.unix_seconds());
   registration.validating_officer.empty() ? insert.BindNull(8) : insert.Bind(8, registration.validating_officer);
   registration.validated_on ? insert.Bind(9, registration.validated_on->ToString()) : insert.BindNull(9);
   registration.valid_to ? insert.Bind(11, registration.valid_to->ToString()) : insert.BindNull(11);
   registration.removal_reason ? insert.Bind(12, RemovalReasonName(*registration.removal_reason)) : insert.BindNull(12);
-  TRY_STATUS(sqlite::ReferencesExist(insert, insert.Run(), "registration",
-                                     "the person, group or partnership does not exist"));
+  TRY_STATUS(
+      sqlite::ReferencesExist(insert, insert.Run(), "registration", "the person, group or partnership does not exist"));
   registration.version = db_.LastInsertRowId();
 
-  TRY_ASSIGN(auto criterion, db_.Prepare(
-      "INSERT INTO registration_criteria (version_id, position, kind, source, observed_on) VALUES (?, ?, ?, ?, ?)"));
+  TRY_ASSIGN(auto criterion, db_.Prepare("INSERT INTO registration_criteria (version_id, position, kind, source, "
+                                         "observed_on) VALUES (?, ?, ?, ?, ?)"));
   for (size_t position = 0; position < registration.criteria.size(); ++position) {
     const Criterion& item = registration.criteria[position];
-    criterion.Bind(1, registration.version).Bind(2, static_cast<int64_t>(position)).Bind(3, item.kind)
-        .Bind(4, item.source).Bind(5, item.observed_on.ToString());
+    criterion.Bind(1, registration.version)
+        .Bind(2, static_cast<int64_t>(position))
+        .Bind(3, item.kind)
+        .Bind(4, item.source)
+        .Bind(5, item.observed_on.ToString());
     TRY_STATUS(criterion.Run());
   }
   return registration;
@@ -119,8 +132,7 @@ Result<Registration> SqliteStore::AddRegistration(Registration registration, con
   return stored;
 }
 
-Result<Registration> SqliteStore::RecordRegistrationVersion(Registration registration,
-                                                            const RegistrationPolicy& policy,
+Result<Registration> SqliteStore::RecordRegistrationVersion(Registration registration, const RegistrationPolicy& policy,
                                                             int64_t expected_version) {
   TRY_STATUS(CheckRegistration(registration, policy));
   Result<Registration> stored = Internal("not stored");
@@ -139,8 +151,9 @@ Result<Registration> SqliteStore::RecordRegistrationVersion(Registration registr
       return InvalidArgument("partnership_id", "a registration cannot move to another partnership");
     }
     if (IsGangRole(current.role) != IsGangRole(registration.role)) {
-      return InvalidArgument("role", "at risk / victim and gang roles are never mixed: record a new registration "
-                                     "instead of changing this one");
+      return InvalidArgument("role",
+                             "at risk / victim and gang roles are never mixed: record a new registration "
+                             "instead of changing this one");
     }
     TRY_ASSIGN(auto existing, RegistrationsForPerson(registration.person_id, now));
     TRY_STATUS(CheckRoleSeparation(registration, existing));
@@ -164,8 +177,8 @@ Result<Registration> SqliteStore::GetRegistration(RegistrationId id, Timestamp k
 }
 
 Result<std::vector<Registration>> SqliteStore::RegistrationHistory(RegistrationId id) {
-  TRY_ASSIGN(auto statement, db_.Prepare(std::string(kRegistrationColumns) +
-                                         "WHERE registration_id = ? ORDER BY version_id"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare(std::string(kRegistrationColumns) + "WHERE registration_id = ? ORDER BY version_id"));
   statement.Bind(1, id);
   return ReadRegistrations(statement);
 }
@@ -181,11 +194,11 @@ Result<std::vector<Registration>> SqliteStore::ActiveRegistrations(const std::st
                                                                    const BitemporalPoint& point) {
   // The same rule as Registration::CountsAsActiveOn, pushed into SQL so that
   // national-scale counts need not load every row.
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      std::string(kRegistrationColumns) + "WHERE " + std::string(kKnownAt) +
-      " AND role <> 'at_risk_victim' AND validated_on IS NOT NULL AND validated_on <= ?2"
-      " AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2) AND partnership_id = ?3"
-      " ORDER BY registration_id"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare(std::string(kRegistrationColumns) + "WHERE " + std::string(kKnownAt) +
+                         " AND role <> 'at_risk_victim' AND validated_on IS NOT NULL AND validated_on <= ?2"
+                         " AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2) AND partnership_id = ?3"
+                         " ORDER BY registration_id"));
   statement.Bind(1, point.known_at.unix_seconds()).Bind(2, point.as_of.ToString()).Bind(3, partnership_id);
   TRY_ASSIGN(auto registrations, ReadRegistrations(statement));
   // Guard that SQL and the domain rule agree.

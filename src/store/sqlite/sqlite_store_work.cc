@@ -37,25 +37,36 @@ nlohmann::json DecisionsToJson(const std::vector<Decision>& decisions) {
 Result<CaseId> SqliteStore::AddCase(const CaseFile& case_file) {
   TRY_ASSIGN(Person person, GetPerson(case_file.person_id));
   TRY_STATUS(ValidateCase(case_file, person.AgeAt(case_file.opened_on)));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO cases (partnership_id, person_id, track, level, owning_unit_id, first_contact, "
-      "arrested_remanded_imprisoned, leading_member, exit_motivated, opened_on, closed_on, close_reason, opened_by, "
-      "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, case_file.partnership_id).Bind(2, case_file.person_id).Bind(3, CaseTrackName(case_file.track))
-      .Bind(4, case_file.level).Bind(5, case_file.owning_unit_id).Bind(6, case_file.flags.first_contact ? 1 : 0)
-      .Bind(7, case_file.flags.arrested_remanded_imprisoned ? 1 : 0).Bind(8, case_file.flags.leading_member ? 1 : 0)
-      .Bind(9, case_file.flags.exit_motivated ? 1 : 0).Bind(10, case_file.opened_on.ToString())
-      .Bind(12, case_file.close_reason).Bind(13, case_file.opened_by).Bind(14, clock_.Now().unix_seconds());
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("INSERT INTO cases (partnership_id, person_id, track, level, owning_unit_id, first_contact, "
+                         "arrested_remanded_imprisoned, leading_member, exit_motivated, opened_on, closed_on, "
+                         "close_reason, opened_by, "
+                         "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, case_file.partnership_id)
+      .Bind(2, case_file.person_id)
+      .Bind(3, CaseTrackName(case_file.track))
+      .Bind(4, case_file.level)
+      .Bind(5, case_file.owning_unit_id)
+      .Bind(6, case_file.flags.first_contact ? 1 : 0)
+      .Bind(7, case_file.flags.arrested_remanded_imprisoned ? 1 : 0)
+      .Bind(8, case_file.flags.leading_member ? 1 : 0)
+      .Bind(9, case_file.flags.exit_motivated ? 1 : 0)
+      .Bind(10, case_file.opened_on.ToString())
+      .Bind(12, case_file.close_reason)
+      .Bind(13, case_file.opened_by)
+      .Bind(14, clock_.Now().unix_seconds());
   case_file.closed_on ? statement.Bind(11, case_file.closed_on->ToString()) : statement.BindNull(11);
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "case", "names a person, case, unit, area or partnership that does not exist"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "case",
+                                     "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
 Result<std::vector<CaseFile>> SqliteStore::CasesForPerson(PersonId person_id) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT id, partnership_id, person_id, track, level, owning_unit_id, first_contact, "
-      "arrested_remanded_imprisoned, leading_member, exit_motivated, opened_on, closed_on, close_reason, opened_by, "
-      "recorded_at FROM cases WHERE person_id = ? ORDER BY id"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("SELECT id, partnership_id, person_id, track, level, owning_unit_id, first_contact, "
+                         "arrested_remanded_imprisoned, leading_member, exit_motivated, opened_on, closed_on, "
+                         "close_reason, opened_by, "
+                         "recorded_at FROM cases WHERE person_id = ? ORDER BY id"));
   statement.Bind(1, person_id);
   std::vector<CaseFile> cases;
   while (true) {
@@ -84,39 +95,60 @@ Result<std::vector<CaseFile>> SqliteStore::CasesForPerson(PersonId person_id) {
 
 Result<AssessmentId> SqliteStore::AddAssessment(const Assessment& assessment) {
   TRY_STATUS(ValidateAssessment(assessment));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO assessments (case_id, version, assessed_on, school, job, housing, family, risk_factors, "
-      "protective_factors, criminal_history, network_summary, participant_unit_ids, recorded_by, recorded_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, assessment.case_id).Bind(2, assessment.version).Bind(3, assessment.assessed_on.ToString())
-      .Bind(4, assessment.life_situation.school).Bind(5, assessment.life_situation.job)
-      .Bind(6, assessment.life_situation.housing).Bind(7, assessment.life_situation.family)
-      .Bind(8, ToJsonList(assessment.risk_factors)).Bind(9, ToJsonList(assessment.protective_factors))
-      .Bind(10, assessment.criminal_history).Bind(11, assessment.network_summary)
-      .Bind(12, ToJsonList(assessment.participant_unit_ids)).Bind(13, assessment.recorded_by)
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "INSERT INTO assessments (case_id, version, assessed_on, school, job, housing, family, risk_factors, "
+          "protective_factors, criminal_history, network_summary, participant_unit_ids, recorded_by, recorded_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, assessment.case_id)
+      .Bind(2, assessment.version)
+      .Bind(3, assessment.assessed_on.ToString())
+      .Bind(4, assessment.life_situation.school)
+      .Bind(5, assessment.life_situation.job)
+      .Bind(6, assessment.life_situation.housing)
+      .Bind(7, assessment.life_situation.family)
+      .Bind(8, ToJsonList(assessment.risk_factors))
+      .Bind(9, ToJsonList(assessment.protective_factors))
+      .Bind(10, assessment.criminal_history)
+      .Bind(11, assessment.network_summary)
+      .Bind(12, ToJsonList(assessment.participant_unit_ids))
+      .Bind(13, assessment.recorded_by)
       .Bind(14, clock_.Now().unix_seconds());
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "assessment", "names a person, case, unit, area or partnership that does not exist"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "assessment",
+                                     "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
 Result<MeasureId> SqliteStore::AddMeasure(const Measure& measure) {
   TRY_STATUS(ValidateMeasure(measure));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO measures (partnership_id, person_id, case_id, measure_type_id, assigned_unit_id, due_on, status, "
-      "completed_on, outcome, note, created_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, measure.partnership_id).Bind(2, measure.person_id).BindOptional(3, measure.case_id)
-      .Bind(4, measure.measure_type_id).Bind(5, measure.assigned_unit_id).Bind(6, measure.due_on.ToString())
-      .Bind(7, MeasureStatusName(measure.status)).Bind(9, measure.outcome).Bind(10, measure.note)
-      .Bind(11, measure.created_by).Bind(12, clock_.Now().unix_seconds());
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare("INSERT INTO measures (partnership_id, person_id, case_id, measure_type_id, assigned_unit_id, "
+                  "due_on, status, "
+                  "completed_on, outcome, note, created_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, measure.partnership_id)
+      .Bind(2, measure.person_id)
+      .BindOptional(3, measure.case_id)
+      .Bind(4, measure.measure_type_id)
+      .Bind(5, measure.assigned_unit_id)
+      .Bind(6, measure.due_on.ToString())
+      .Bind(7, MeasureStatusName(measure.status))
+      .Bind(9, measure.outcome)
+      .Bind(10, measure.note)
+      .Bind(11, measure.created_by)
+      .Bind(12, clock_.Now().unix_seconds());
   measure.completed_on ? statement.Bind(8, measure.completed_on->ToString()) : statement.BindNull(8);
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "measure", "names a person, case, unit, area or partnership that does not exist"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "measure",
+                                     "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
 Result<std::vector<Measure>> SqliteStore::MeasuresForPerson(PersonId person_id) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT id, partnership_id, person_id, case_id, measure_type_id, assigned_unit_id, due_on, status, "
-      "completed_on, outcome, note, created_by, recorded_at FROM measures WHERE person_id = ? ORDER BY id"));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare(
+                 "SELECT id, partnership_id, person_id, case_id, measure_type_id, assigned_unit_id, due_on, status, "
+                 "completed_on, outcome, note, created_by, recorded_at FROM measures WHERE person_id = ? ORDER BY id"));
   statement.Bind(1, person_id);
   std::vector<Measure> measures;
   while (true) {
@@ -147,72 +179,106 @@ Result<std::vector<Measure>> SqliteStore::MeasuresForPerson(PersonId person_id) 
 Result<int64_t> SqliteStore::CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
                                                Date from, Date to, Timestamp known_at, const std::string& area_id) {
   // Persons count towards an area when they reside in it or in any area below it.
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "WITH RECURSIVE within(id) AS (SELECT ?6 UNION SELECT a.id FROM areas a JOIN within w ON a.parent_id = w.id) "
-      "SELECT COUNT(*) FROM measures m JOIN persons p ON p.id = m.person_id "
-      "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND m.status = 'done' "
-      "AND m.completed_on >= ?3 AND m.completed_on <= ?4 AND m.recorded_at <= ?5 "
-      "AND (?6 = '' OR p.residence_area_id IN (SELECT id FROM within))"));
-  statement.Bind(1, partnership_id).Bind(2, measure_type_id).Bind(3, from.ToString()).Bind(4, to.ToString())
-      .Bind(5, known_at.unix_seconds()).Bind(6, area_id);
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "WITH RECURSIVE within(id) AS (SELECT ?6 UNION SELECT a.id FROM areas a JOIN within w ON a.parent_id = w.id) "
+          "SELECT COUNT(*) FROM measures m JOIN persons p ON p.id = m.person_id "
+          "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND m.status = 'done' "
+          "AND m.completed_on >= ?3 AND m.completed_on <= ?4 AND m.recorded_at <= ?5 "
+          "AND (?6 = '' OR p.residence_area_id IN (SELECT id FROM within))"));
+  statement.Bind(1, partnership_id)
+      .Bind(2, measure_type_id)
+      .Bind(3, from.ToString())
+      .Bind(4, to.ToString())
+      .Bind(5, known_at.unix_seconds())
+      .Bind(6, area_id);
   return CountQuery(statement);
 }
 
 Result<IncidentId> SqliteStore::AddIncident(const Incident& incident) {
   TRY_STATUS(ValidateIncident(incident));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO incidents (partnership_id, kind, occurred_at, area_id, place, person_ids, group_ids, responses, "
-      "closed_at, after_action_note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, incident.partnership_id).Bind(2, IncidentKindName(incident.kind))
-      .Bind(3, incident.occurred_at.unix_seconds()).Bind(5, incident.place).Bind(6, ToJsonList(incident.person_ids))
-      .Bind(7, ToJsonList(incident.group_ids)).Bind(8, ResponsesToJson(incident.responses).dump())
-      .Bind(10, incident.after_action_note).Bind(11, incident.recorded_by).Bind(12, clock_.Now().unix_seconds());
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "INSERT INTO incidents (partnership_id, kind, occurred_at, area_id, place, person_ids, group_ids, responses, "
+          "closed_at, after_action_note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, incident.partnership_id)
+      .Bind(2, IncidentKindName(incident.kind))
+      .Bind(3, incident.occurred_at.unix_seconds())
+      .Bind(5, incident.place)
+      .Bind(6, ToJsonList(incident.person_ids))
+      .Bind(7, ToJsonList(incident.group_ids))
+      .Bind(8, ResponsesToJson(incident.responses).dump())
+      .Bind(10, incident.after_action_note)
+      .Bind(11, incident.recorded_by)
+      .Bind(12, clock_.Now().unix_seconds());
   incident.area_id.empty() ? statement.BindNull(4) : statement.Bind(4, incident.area_id);
   incident.closed_at ? statement.Bind(9, incident.closed_at->unix_seconds()) : statement.BindNull(9);
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "incident", "names a person, case, unit, area or partnership that does not exist"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "incident",
+                                     "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
 Result<MeetingId> SqliteStore::AddMeeting(const Meeting& meeting) {
   TRY_STATUS(ValidateMeeting(meeting));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO meetings (partnership_id, meeting_type_id, held_on, attending_unit_ids, minutes, decisions, "
-      "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, meeting.partnership_id).Bind(2, meeting.meeting_type_id).Bind(3, meeting.held_on.ToString())
-      .Bind(4, ToJsonList(meeting.attending_unit_ids)).Bind(5, meeting.minutes)
-      .Bind(6, DecisionsToJson(meeting.decisions).dump()).Bind(7, meeting.recorded_by)
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "INSERT INTO meetings (partnership_id, meeting_type_id, held_on, attending_unit_ids, minutes, decisions, "
+          "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, meeting.partnership_id)
+      .Bind(2, meeting.meeting_type_id)
+      .Bind(3, meeting.held_on.ToString())
+      .Bind(4, ToJsonList(meeting.attending_unit_ids))
+      .Bind(5, meeting.minutes)
+      .Bind(6, DecisionsToJson(meeting.decisions).dump())
+      .Bind(7, meeting.recorded_by)
       .Bind(8, clock_.Now().unix_seconds());
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "meeting", "names a person, case, unit, area or partnership that does not exist"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "meeting",
+                                     "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
 Result<int64_t> SqliteStore::CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id,
                                            Date from, Date to, Timestamp known_at) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT COUNT(*) FROM meetings WHERE partnership_id = ? AND meeting_type_id = ? AND held_on >= ? "
-      "AND held_on <= ? AND recorded_at <= ?"));
-  statement.Bind(1, partnership_id).Bind(2, meeting_type_id).Bind(3, from.ToString()).Bind(4, to.ToString())
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare("SELECT COUNT(*) FROM meetings WHERE partnership_id = ? AND meeting_type_id = ? AND held_on >= ? "
+                  "AND held_on <= ? AND recorded_at <= ?"));
+  statement.Bind(1, partnership_id)
+      .Bind(2, meeting_type_id)
+      .Bind(3, from.ToString())
+      .Bind(4, to.ToString())
       .Bind(5, known_at.unix_seconds());
   return CountQuery(statement);
 }
 
 Result<DisclosureId> SqliteStore::AddDisclosure(const Disclosure& disclosure) {
   TRY_STATUS(ValidateDisclosure(disclosure));
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "INSERT INTO disclosures (partnership_id, from_unit_id, to_unit_id, person_id, data_categories, legal_basis_id, "
-      "purpose, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, disclosure.partnership_id).Bind(2, disclosure.from_unit_id).Bind(3, disclosure.to_unit_id)
-      .Bind(4, disclosure.person_id).Bind(5, ToJsonList(disclosure.data_categories))
-      .Bind(6, disclosure.legal_basis_id).Bind(7, disclosure.purpose).Bind(8, disclosure.disclosed_by)
+  TRY_ASSIGN(auto statement, db_.Prepare("INSERT INTO disclosures (partnership_id, from_unit_id, to_unit_id, "
+                                         "person_id, data_categories, legal_basis_id, "
+                                         "purpose, disclosed_by, disclosed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  statement.Bind(1, disclosure.partnership_id)
+      .Bind(2, disclosure.from_unit_id)
+      .Bind(3, disclosure.to_unit_id)
+      .Bind(4, disclosure.person_id)
+      .Bind(5, ToJsonList(disclosure.data_categories))
+      .Bind(6, disclosure.legal_basis_id)
+      .Bind(7, disclosure.purpose)
+      .Bind(8, disclosure.disclosed_by)
       .Bind(9, disclosure.disclosed_at.unix_seconds());
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "disclosure", "names a person, case, unit, area or partnership that does not exist"));
+  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "disclosure",
+                                     "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
 }
 
 Result<std::vector<Disclosure>> SqliteStore::DisclosuresForPerson(PersonId person_id) {
-  TRY_ASSIGN(auto statement, db_.Prepare(
-      "SELECT id, partnership_id, from_unit_id, to_unit_id, person_id, data_categories, legal_basis_id, purpose, "
-      "disclosed_by, disclosed_at FROM disclosures WHERE person_id = ? ORDER BY id"));
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "SELECT id, partnership_id, from_unit_id, to_unit_id, person_id, data_categories, legal_basis_id, purpose, "
+          "disclosed_by, disclosed_at FROM disclosures WHERE person_id = ? ORDER BY id"));
   statement.Bind(1, person_id);
   std::vector<Disclosure> disclosures;
   while (true) {
