@@ -51,7 +51,9 @@ Status CheckPasswordPolicy(std::string_view password, std::string_view username)
   }
   static constexpr std::string_view kWellKnown[] = {
       "123456789012", "password1234", "passwordpassword", "qwertyuiopasdf", "kodeord12345", "adgangskode12",
-      "sommer2017!!", "trygnet12345", "nørrebro2017",     "1234567890123",  "abcdefghijkl", "letmeinletmein"};
+      "sommer2017!!", "trygnet12345", "nørrebro2017",     "1234567890123",  "abcdefghijkl", "letmeinletmein",
+      // The documented demo password (auth/sign_in.h) never protects a real account.
+      "trygnet-demo-2017"};
   for (std::string_view known : kWellKnown) {
     if (lower == known) return InvalidArgument("password", "is a well-known password; choose another");
   }

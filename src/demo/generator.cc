@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "auth/password.h"
+#include "auth/sign_in.h"
 #include "demo/demo_context.h"
 
 namespace trygnet::demo {
@@ -97,9 +99,13 @@ Status CreateUsers(DemoContext& ctx) {
       {"auditor", "Revisor (demo)", "sikker-by", {UserRole::kAuditor}},
       {"admin", "Administrator (demo)", "sikker-by", {UserRole::kAdministrator}},
   };
+  // One documented password for every demo account (auth::kDemoPassword), hashed once:
+  // sign-in accepts it, and waives the second factor, only in a demo database.
+  TRY_ASSIGN(std::string demo_hash, auth::HashPassword(auth::kDemoPassword));
   for (const DemoUser& demo_user : users) {
     if (!ctx.partnership.FindUnit(demo_user.unit)) continue;  // another partnership may lack the unit
     TRY_STATUS(ctx.store.AddUser(User{demo_user.username, demo_user.name, demo_user.unit, demo_user.roles, false}));
+    TRY_STATUS(ctx.store.SetPassword(demo_user.username, demo_hash));
     ++ctx.summary.users;
   }
   return OkStatus();

@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "analytics/indicators.h"
+#include "auth/password.h"
+#include "auth/sign_in.h"
 #include "demo/names.h"
 #include "support/test_store.h"
 
@@ -134,6 +136,12 @@ TEST_F(DemoGeneratorTest, MarksTheDatabaseAsDemoAndFillsEveryKind) {
   EXPECT_EQ(summary.groups, 6);
   auto users = First().db.store->ListUsers();
   EXPECT_EQ(static_cast<int64_t>(users->size()), summary.users);
+  // Every demo account opens with the documented demo password.
+  for (const User& user : *users) {
+    auto credentials = First().db.store->GetCredentials(user.username);
+    ASSERT_TRUE(credentials.ok()) << user.username;
+    EXPECT_TRUE(auth::VerifyPassword(credentials->password_hash, auth::kDemoPassword)) << user.username;
+  }
 }
 
 // The partnership plan names the real groups of its time; no demo group name
