@@ -310,38 +310,55 @@ const std::vector<Migration>& AllMigrations() {
 
 int LatestSchemaVersion() { return AllMigrations().back().version; }
 
+namespace {
+
+Result<int> UserVersion(Connection& connection) {
+  TRY_ASSIGN(auto statement, connection.Prepare("PRAGMA user_version"));
+  TRY_STATUS(statement.Step());
+  return static_cast<int>(statement.Int(0));
+}
+
+// The version found must be one this program can work with.
+Status CheckVersion(Connection& connection, int current, bool may_create) {
+  if (current > 0) {
+    TRY_ASSIGN(auto ours,
+               connection.Prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"));
+    TRY_ASSIGN(bool found, ours.Step());
+    if (!found || ours.Int(0) == 0) {
+      return FailedPrecondition("the file is not a Trygnet database (its schema is another program's)");
+    }
+  }
+  if (current == 0 && !may_create) {
+    return FailedPrecondition(
+        "the file is not a Trygnet database (no schema); create one with `trygnet init` or `trygnet demo`");
+  }
+  if (current > LatestSchemaVersion()) {
+    return FailedPrecondition("the database has schema version " + std::to_string(current) +
+                              ", newer than this program supports (" + std::to_string(LatestSchemaVersion()) +
+                              "); use a newer trygnet");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
 Status Migrate(Connection& connection, bool may_create) {
+  // A database already at the latest version is the common case: check it
+  // without taking the write lock, so opening never waits on a busy writer.
+  TRY_ASSIGN(int seen, UserVersion(connection));
+  TRY_STATUS(CheckVersion(connection, seen, may_create));
+  if (seen == LatestSchemaVersion()) return OkStatus();
+
   TRY_STATUS(connection.Exec("BEGIN IMMEDIATE"));
   auto rollback_on_error = [&](Status status) -> Status {
     if (!status.ok()) (void)connection.Exec("ROLLBACK");
     return status;
   };
-  auto statement = connection.Prepare("PRAGMA user_version");
-  if (!statement.ok()) return rollback_on_error(std::move(statement).error());
-  auto stepped = statement->Step();
-  if (!stepped.ok()) return rollback_on_error(std::move(stepped).error());
-  int current = static_cast<int>(statement->Int(0));
-  statement->Reset();
-  if (current > 0) {
-    auto ours = connection.Prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
-    if (!ours.ok()) return rollback_on_error(std::move(ours).error());
-    auto found = ours->Step();
-    if (!found.ok() || ours->Int(0) == 0) {
-      return rollback_on_error(
-          FailedPrecondition("the file is not a Trygnet database (its schema is another program's)"));
-    }
-  }
-  if (current == 0 && !may_create) {
-    return rollback_on_error(FailedPrecondition(
-        "the file is not a Trygnet database (no schema); create one with `trygnet init` or `trygnet demo`"));
-  }
-  if (current > LatestSchemaVersion()) {
-    return rollback_on_error(FailedPrecondition("the database has schema version " + std::to_string(current) +
-                                                ", newer than this program supports (" +
-                                                std::to_string(LatestSchemaVersion()) + "); use a newer trygnet"));
-  }
+  auto current = UserVersion(connection);  // again, under the lock: another process may have migrated
+  if (!current.ok()) return rollback_on_error(std::move(current).error());
+  TRY_STATUS(rollback_on_error(CheckVersion(connection, *current, may_create)));
   for (const Migration& migration : AllMigrations()) {
-    if (migration.version <= current) continue;
+    if (migration.version <= *current) continue;
     TRY_STATUS(rollback_on_error(connection.Exec(migration.sql)));
     TRY_STATUS(rollback_on_error(connection.Exec("PRAGMA user_version = " + std::to_string(migration.version))));
   }
