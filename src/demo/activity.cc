@@ -172,6 +172,24 @@ Status AddMeasure(DemoContext& ctx, PersonId person_id, CaseId case_id, const st
   return OkStatus();
 }
 
+// Records that `unit_to` received data about a person from EAS, on `day`.
+Status RecordDisclosure(DemoContext& ctx, const char* unit_to, PersonId person_id, std::vector<std::string> categories,
+                        const char* legal_basis, Date day, int hour) {
+  Disclosure disclosure{0,
+                        ctx.partnership.id,
+                        "eas",
+                        unit_to,
+                        person_id,
+                        std::move(categories),
+                        legal_basis,
+                        "crime_prevention",
+                        "eas-analyst",
+                        Timestamp::StartOf(day).AddSeconds(hour * 3600)};
+  TRY_STATUS(ctx.store.AddDisclosure(disclosure));
+  ++ctx.summary.disclosures;
+  return OkStatus();
+}
+
 }  // namespace
 
 Status GenerateCaseWork(DemoContext& ctx) {
@@ -210,18 +228,7 @@ Status GenerateCaseWork(DemoContext& ctx) {
 
     TRY_STATUS(AddMeasure(ctx, youth.id, case_id, "concern-conversation", "ssp", opened, "ssp-caseworker"));
     if (case_file.flags.first_contact && ctx.partnership.FindUnit("eas")) {
-      Disclosure disclosure{0,
-                            ctx.partnership.id,
-                            "eas",
-                            "ssp",
-                            youth.id,
-                            {"identity", "observation"},
-                            "rpl-115",
-                            "crime_prevention",
-                            "eas-analyst",
-                            Timestamp::StartOf(opened).AddSeconds(8 * 3600)};
-      TRY_STATUS(ctx.store.AddDisclosure(disclosure));
-      ++ctx.summary.disclosures;
+      TRY_STATUS(RecordDisclosure(ctx, "ssp", youth.id, {"identity", "observation"}, "rpl-115", opened, 8));
     }
   }
   // Arrest, remand or imprisonment: motivational conversation, job/education plan, exit screening [p.12–13].
@@ -252,18 +259,7 @@ Status GenerateCaseWork(DemoContext& ctx) {
     TRY_STATUS(
         AddMeasure(ctx, member.person_id, case_id, "job-education-plan", "jobcenter", arrested, "eki-caseworker"));
     TRY_STATUS(AddMeasure(ctx, member.person_id, case_id, "exit-screening", "eki", arrested, "eki-caseworker"));
-    Disclosure disclosure{0,
-                          ctx.partnership.id,
-                          "eas",
-                          "eki",
-                          member.person_id,
-                          {"identity", "registration"},
-                          "rpl-115a",
-                          "crime_prevention",
-                          "eas-analyst",
-                          Timestamp::StartOf(arrested).AddSeconds(10 * 3600)};
-    TRY_STATUS(ctx.store.AddDisclosure(disclosure));
-    ++ctx.summary.disclosures;
+    TRY_STATUS(RecordDisclosure(ctx, "eki", member.person_id, {"identity", "registration"}, "rpl-115a", arrested, 10));
   }
   return OkStatus();
 }

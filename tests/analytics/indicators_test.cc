@@ -86,6 +86,21 @@ class IndicatorsTest : public ::testing::Test {
     adult_ = adult;
   }
 
+  // A concern conversation for `person_id`, recorded on 2017-06-01.
+  void AddConcernConversation(PersonId person_id, MeasureStatus status, std::optional<Date> completed) {
+    db_.clock.Set(Noon(2017, 6, 1));
+    Measure measure;
+    measure.partnership_id = "norrebro-2017";
+    measure.person_id = person_id;
+    measure.measure_type_id = "concern-conversation";
+    measure.assigned_unit_id = "ssp";
+    measure.due_on = Day(2017, 3, 1);
+    measure.status = status;
+    measure.completed_on = completed;
+    measure.created_by = "ssp-worker";
+    ASSERT_TRUE(db_.store->AddMeasure(measure).ok());
+  }
+
   const IndicatorValue& Find(const std::vector<IndicatorValue>& values, const std::string& id) {
     for (const IndicatorValue& value : values) {
       if (value.definition->id == id) return value;
@@ -183,24 +198,11 @@ TEST_F(IndicatorsTest, MeetingsHeldCountsTheCalendarYearAsKnown) {
 TEST_F(IndicatorsTest, ConcernConversationsCountDoneMeasuresInTheArea) {
   PersonId indre = AddPerson("Frank", Day(2002, 1, 1), "blaagaards-plads");  // a focus area inside Indre Nørrebro
   PersonId ydre = AddPerson("Gorm", Day(2002, 1, 1), "mjolnerparken");
-  auto add_measure = [&](PersonId person_id, MeasureStatus status, std::optional<Date> completed) {
-    db_.clock.Set(Noon(2017, 6, 1));
-    Measure measure;
-    measure.partnership_id = "norrebro-2017";
-    measure.person_id = person_id;
-    measure.measure_type_id = "concern-conversation";
-    measure.assigned_unit_id = "ssp";
-    measure.due_on = Day(2017, 3, 1);
-    measure.status = status;
-    measure.completed_on = completed;
-    measure.created_by = "ssp-worker";
-    ASSERT_TRUE(db_.store->AddMeasure(measure).ok());
-  };
-  add_measure(indre, MeasureStatus::kDone, Day(2017, 2, 20));
-  add_measure(indre, MeasureStatus::kDone, Day(2016, 12, 20));     // last year
-  add_measure(indre, MeasureStatus::kDeclined, Day(2017, 2, 21));  // not held
-  add_measure(indre, MeasureStatus::kPlanned, std::nullopt);
-  add_measure(ydre, MeasureStatus::kDone, Day(2017, 2, 22));  // other district
+  AddConcernConversation(indre, MeasureStatus::kDone, Day(2017, 2, 20));
+  AddConcernConversation(indre, MeasureStatus::kDone, Day(2016, 12, 20));     // last year
+  AddConcernConversation(indre, MeasureStatus::kDeclined, Day(2017, 2, 21));  // not held
+  AddConcernConversation(indre, MeasureStatus::kPlanned, std::nullopt);
+  AddConcernConversation(ydre, MeasureStatus::kDone, Day(2017, 2, 22));  // other district
   const IndicatorValue& value = Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_held");
   EXPECT_EQ(value.value, 1.0);
   ASSERT_TRUE(value.definition->baseline.has_value());
@@ -219,17 +221,7 @@ TEST_F(IndicatorsTest, AreasCountEveryLevelBelowThem) {
   db_.partnership.areas.push_back(corner);
   ASSERT_TRUE(db_.store->SavePartnership(db_.partnership, "# test definition").ok());
   PersonId resident = AddPerson("Ib", Day(2003, 3, 3), "blaagaards-plads-nord");
-  db_.clock.Set(Noon(2017, 6, 1));
-  Measure measure;
-  measure.partnership_id = "norrebro-2017";
-  measure.person_id = resident;
-  measure.measure_type_id = "concern-conversation";
-  measure.assigned_unit_id = "ssp";
-  measure.due_on = Day(2017, 3, 1);
-  measure.status = MeasureStatus::kDone;
-  measure.completed_on = Day(2017, 2, 20);
-  measure.created_by = "ssp-worker";
-  ASSERT_TRUE(db_.store->AddMeasure(measure).ok());
+  AddConcernConversation(resident, MeasureStatus::kDone, Day(2017, 2, 20));
   EXPECT_EQ(Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_held").value, 1.0);
 }
 

@@ -12,20 +12,21 @@
 
 namespace trygnet::testing {
 
-inline Partnership LoadNorrebro() {
+inline PartnershipLoad LoadNorrebro() {
   PartnershipLoad load = LoadPartnershipFile(std::string(TRYGNET_SOURCE_DIR) + "/partnerships/norrebro-2017.toml");
   EXPECT_TRUE(load.ok()) << (load.problems.empty() ? "" : load.problems.front().ToString());
-  return *load.partnership;
+  return load;
 }
 
 struct TestStore {
-  explicit TestStore(Timestamp now) : clock(now), partnership(LoadNorrebro()) {
+  explicit TestStore(Timestamp now) : clock(now) {
+    PartnershipLoad load = LoadNorrebro();
+    partnership = *load.partnership;
     auto key = CreateKeyFile(dir.File("test.key"));
     EXPECT_TRUE(key.ok());
     auto opened = SqliteStore::Open(dir.File("test.db"), *key, clock, {.create = true});
     EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().ToString());
     store = std::move(opened).value();
-    PartnershipLoad load = LoadPartnershipFile(std::string(TRYGNET_SOURCE_DIR) + "/partnerships/norrebro-2017.toml");
     EXPECT_TRUE(store->SavePartnership(partnership, load.source_text).ok());
   }
 
