@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analytics/indicators.h"
+#include "analytics/indicator_json.h"
 #include "cli/app.h"
 #include "cli/exit_codes.h"
 #include "cli/labels_da.h"
@@ -22,27 +23,6 @@ struct IndicatorOptions {
   std::string lang = "da";
   bool json = false;
 };
-
-nlohmann::json ToJson(const IndicatorValue& value) {
-  const IndicatorDefinition& definition = *value.definition;
-  nlohmann::json item = {{"id", definition.id},
-                         {"name", definition.name},
-                         {"name_en", definition.name_en},
-                         {"unit", IndicatorUnitName(definition.unit)},
-                         {"computation", definition.computation},
-                         {"value", value.value ? nlohmann::json(*value.value) : nlohmann::json(nullptr)},
-                         {"period_from", value.period_from.ToString()},
-                         {"period_to", value.period_to.ToString()},
-                         {"explanation", value.explanation}};
-  if (!definition.area_id.empty()) item["area"] = definition.area_id;
-  if (definition.baseline) {
-    item["baseline"] = {{"value", definition.baseline->value},
-                        {"date", definition.baseline->date.ToString()},
-                        {"source", definition.baseline->source},
-                        {"note", definition.baseline->note}};
-  }
-  return item;
-}
 
 int RunIndicators(const IndicatorOptions& options) {
   if (options.lang != "da" && options.lang != "en") return ReportError(InvalidArgument("lang", "must be da or en"));
@@ -70,7 +50,7 @@ int RunIndicators(const IndicatorOptions& options) {
                           {"as_of", as_of->ToString()},
                           {"known_at", known_at.ToString()},
                           {"indicators", nlohmann::json::array()}};
-    for (const IndicatorValue& value : *values) out["indicators"].push_back(ToJson(value));
+    for (const IndicatorValue& value : *values) out["indicators"].push_back(IndicatorJson(value));
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }

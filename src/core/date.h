@@ -5,6 +5,7 @@
 // Both are plain values and thread-safe.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <compare>
 #include <cstdint>
@@ -79,14 +80,15 @@ class SystemClock final : public Clock {
   Timestamp Now() const override;
 };
 
+// A clock that stands still until set; Set may race with Now (server tests).
 class FixedClock final : public Clock {
  public:
-  explicit FixedClock(Timestamp now) : now_(now) {}
-  Timestamp Now() const override { return now_; }
-  void Set(Timestamp now) { now_ = now; }
+  explicit FixedClock(Timestamp now) : seconds_(now.unix_seconds()) {}
+  Timestamp Now() const override { return Timestamp::FromUnixSeconds(seconds_.load()); }
+  void Set(Timestamp now) { seconds_.store(now.unix_seconds()); }
 
  private:
-  Timestamp now_;
+  std::atomic<int64_t> seconds_;
 };
 
 }  // namespace trygnet

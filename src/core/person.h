@@ -25,7 +25,8 @@ struct PersonIdentity {
 struct Person {
   PersonId id = 0;  // 0 until stored
   PersonIdentity identity;
-  std::string residence_area_id;  // empty when unknown or outside the partnership's areas
+  std::string residence_area_id;    // empty when unknown or outside the partnership's areas
+  std::string recorded_by_unit_id;  // the unit that entered the person and holds the identity; may be empty
   Timestamp recorded_at;
 
   std::string FullName() const { return identity.given_name + " " + identity.family_name; }

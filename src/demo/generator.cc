@@ -61,6 +61,7 @@ class PersonFactory {
     person.identity.cpr = *CprNumber::Parse(FictionalCpr(ctx_.random, person.identity.birth_date, male, used_cprs_));
     if (!ctx_.partnership.FindArea(area_id)) area_id.clear();  // another partnership's areas differ
     person.residence_area_id = area_id;
+    person.recorded_by_unit_id = "eas";  // the police gang analysis unit entered every demo person
     TRY_ASSIGN(PersonId id, ctx_.store.AddPerson(person));
     DemoPerson made{id, person.identity.birth_date, std::move(area_id)};
     if (remember) ctx_.person_by_id[id] = made;

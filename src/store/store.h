@@ -65,6 +65,15 @@ struct Credentials {
   Timestamp password_changed_at;
 };
 
+// Which organisations hold their own record about a person: the register and
+// observations are police records; a case belongs to its owning unit.
+struct PersonRecordHolders {
+  std::string recorded_by_unit_id;  // the unit that entered the person; may be empty
+  bool registered = false;          // any registration, in any version
+  bool observed = false;            // in any observation
+  std::vector<std::string> case_unit_ids;
+};
+
 struct StoredPartnership {
   std::string id;
   std::string name;
@@ -99,6 +108,8 @@ class Store {
   // order, for verification. The anchor is authenticated with the key; a
   // changed anchor is data_loss.
   virtual Status AppendAudit(const audit::AuditRecord& record) = 0;
+  // Appends several entries in one transaction (group commit of audited reads).
+  virtual Status AppendAuditBatch(const std::vector<audit::AuditRecord>& records) = 0;
   virtual Status ScanAudit(const std::function<Status(const audit::AuditEntry&)>& visit) = 0;
   virtual Result<audit::ChainAnchor> AuditAnchor() = 0;
   virtual Result<std::vector<audit::AuditEntry>> QueryAudit(const AuditQuery& query) = 0;
@@ -112,9 +123,14 @@ class Store {
   virtual Status SetPassword(const std::string& username, const std::string& password_hash) = 0;
   virtual Status SetTotpSecret(const std::string& username, const std::vector<uint8_t>& secret) = 0;
   virtual Result<Credentials> GetCredentials(const std::string& username) = 0;
+  // Stores the outcome of a sign-in attempt (auth::DecideSignIn says what).
+  virtual Status SaveSignInState(const std::string& username, int failed_attempts,
+                                 std::optional<Timestamp> locked_until, std::optional<int64_t> totp_last_step) = 0;
   virtual Status AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) = 0;
   // The user a token belongs to, if it is known and not revoked.
   virtual Result<std::optional<std::string>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) = 0;
+  // Revokes every token of the user; returns how many were active.
+  virtual Result<int64_t> RevokeApiTokens(const std::string& username) = 0;
 
   // Persons. Add validates and assigns the id.
   virtual Result<PersonId> AddPerson(const Person& person) = 0;
@@ -122,6 +138,7 @@ class Store {
   virtual Result<std::optional<PersonId>> FindPersonByCpr(const CprNumber& cpr) = 0;
   virtual Result<std::vector<Person>> ListPersons(const PersonFilter& filter) = 0;
   virtual Result<int64_t> CountPersons() = 0;
+  virtual Result<PersonRecordHolders> RecordHoldersOfPerson(PersonId person_id) = 0;
 
   virtual Result<GroupId> AddGroup(const Group& group) = 0;
   virtual Result<Group> GetGroup(GroupId id) = 0;

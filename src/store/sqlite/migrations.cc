@@ -288,6 +288,11 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_by_user ON api_tokens(username);
 )sql";
 
+// The unit that entered a person holds the person's identity (access policy).
+constexpr std::string_view kPersonRecordedBy = R"sql(
+ALTER TABLE persons ADD COLUMN recorded_by_unit TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -304,6 +309,7 @@ const std::vector<Migration>& AllMigrations() {
       {2, "observation indexes", kObservationIndexes},
       {3, "audit log", kAuditLog},
       {4, "credentials", kCredentials},
+      {5, "person recorded by unit", kPersonRecordedBy},
   };
   return kMigrations;
 }

@@ -28,6 +28,16 @@ std::vector<uint8_t> FromHex(const std::string& hex) {
   bytes.resize(length);
   return bytes;
 }
+
+// SQLITE_TRACE_PROFILE reports each statement's run time in nanoseconds.
+int AddStatementTime(unsigned type, void* context, void*, void* nanoseconds) {
+  if (type != SQLITE_TRACE_PROFILE) return 0;
+  auto* timer = static_cast<StatementTimer*>(context);
+  timer->nanoseconds.fetch_add(*static_cast<sqlite3_int64*>(nanoseconds), std::memory_order_relaxed);
+  timer->statements.fetch_add(1, std::memory_order_relaxed);
+  return 0;
+}
+
 }  // namespace
 
 Timestamp EndOfDay(Date day) { return Timestamp::StartOf(day.AddDays(1)).AddSeconds(-1); }
@@ -35,6 +45,9 @@ Timestamp EndOfDay(Date day) { return Timestamp::StartOf(day.AddDays(1)).AddSeco
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const MasterKey& key,
                                                        const Clock& clock, SqliteOpenOptions options) {
   TRY_ASSIGN(auto connection, sqlite::Connection::Open(path, options.create));
+  if (options.statement_timer) {
+    sqlite3_trace_v2(connection.handle(), SQLITE_TRACE_PROFILE, AddStatementTime, options.statement_timer);
+  }
   TRY_STATUS(sqlite::Migrate(connection, options.create));
   std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(connection), key, clock));
   TRY_STATUS(store->CheckKey());
@@ -300,14 +313,15 @@ Result<PersonId> SqliteStore::AddPerson(const Person& person) {
   TRY_STATUS(InTransaction([&]() -> Status {
     TRY_ASSIGN(id, NextId("persons", "id"));
     TRY_ASSIGN(auto* cached, Cached("INSERT INTO persons (id, given_name, family_name, birth_date, cpr, cpr_index, "
-                                    "residence_area_id, recorded_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                    "residence_area_id, recorded_at, recorded_by_unit) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     sqlite::Statement& statement = *cached;
     statement.Bind(1, id)
         .Bind(2, cipher_.Encrypt(person.identity.given_name, "persons.given_name", id))
         .Bind(3, cipher_.Encrypt(person.identity.family_name, "persons.family_name", id))
         .Bind(4, cipher_.Encrypt(person.identity.birth_date.ToString(), "persons.birth_date", id))
-        .Bind(8, clock_.Now().unix_seconds());
+        .Bind(8, clock_.Now().unix_seconds())
+        .Bind(9, person.recorded_by_unit_id);
     if (person.identity.cpr) {
       statement.Bind(5, cipher_.Encrypt(person.identity.cpr->digits(), "persons.cpr", id))
           .Bind(6, cipher_.BlindIndex("persons.cpr", person.identity.cpr->digits()));
@@ -339,12 +353,13 @@ Result<Person> SqliteStore::ReadPerson(sqlite::Statement& statement) {
   }
   person.residence_area_id = statement.OptionalText(5).value_or("");
   person.recorded_at = Timestamp::FromUnixSeconds(statement.Int(6));
+  person.recorded_by_unit_id = statement.Text(7);
   return person;
 }
 
 Result<Person> SqliteStore::GetPerson(PersonId id) {
   TRY_ASSIGN(auto statement, db_.Prepare("SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, "
-                                         "recorded_at FROM persons WHERE id = ?"));
+                                         "recorded_at, recorded_by_unit FROM persons WHERE id = ?"));
   statement.Bind(1, id);
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no person with id " + std::to_string(id), "person_id");
@@ -364,8 +379,10 @@ Result<std::vector<Person>> SqliteStore::ListPersons(const PersonFilter& filter)
   if (filter.offset < 0) return InvalidArgument("offset", "must be zero or more");
   TRY_ASSIGN(
       auto statement,
-      db_.Prepare("SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, recorded_at FROM persons "
-                  "WHERE (?1 = '' OR residence_area_id = ?1) ORDER BY id LIMIT ?2 OFFSET ?3"));
+      db_.Prepare(
+          "SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, recorded_at, recorded_by_unit "
+          "FROM persons "
+          "WHERE (?1 = '' OR residence_area_id = ?1) ORDER BY id LIMIT ?2 OFFSET ?3"));
   statement.Bind(1, filter.residence_area_id).Bind(2, filter.limit).Bind(3, filter.offset);
   std::vector<Person> persons;
   while (true) {
@@ -380,6 +397,32 @@ Result<std::vector<Person>> SqliteStore::ListPersons(const PersonFilter& filter)
 Result<int64_t> SqliteStore::CountPersons() {
   TRY_ASSIGN(auto statement, db_.Prepare("SELECT COUNT(*) FROM persons"));
   return CountQuery(statement);
+}
+
+Result<PersonRecordHolders> SqliteStore::RecordHoldersOfPerson(PersonId person_id) {
+  TRY_ASSIGN(auto* statement,
+             Cached("SELECT 'recorded_by', recorded_by_unit FROM persons WHERE id = ?1 "
+                    "UNION ALL SELECT 'registered', '' WHERE EXISTS (SELECT 1 FROM registrations WHERE person_id = ?1) "
+                    "UNION ALL SELECT 'observed', '' WHERE EXISTS (SELECT 1 FROM observation_persons "
+                    "WHERE person_id = ?1) "
+                    "UNION ALL SELECT DISTINCT 'case', owning_unit_id FROM cases WHERE person_id = ?1"));
+  statement->Bind(1, person_id);
+  PersonRecordHolders holders;
+  while (true) {
+    auto has_row = statement->Step();
+    if (!has_row.ok()) {
+      statement->Reset();
+      return has_row.error();
+    }
+    if (!*has_row) break;
+    std::string kind = statement->Text(0);
+    if (kind == "recorded_by") holders.recorded_by_unit_id = statement->Text(1);
+    if (kind == "registered") holders.registered = true;
+    if (kind == "observed") holders.observed = true;
+    if (kind == "case") holders.case_unit_ids.push_back(statement->Text(1));
+  }
+  statement->Reset();
+  return holders;
 }
 
 // ------------------------------------------------------------------ groups

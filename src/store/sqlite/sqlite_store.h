@@ -4,6 +4,7 @@
 // Thread-safety: not thread-safe; open one SqliteStore per thread.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -15,8 +16,16 @@
 
 namespace trygnet {
 
+// Time spent in SQL statements, summed over every connection that reports
+// here (for the server's /metrics).
+struct StatementTimer {
+  std::atomic<int64_t> nanoseconds{0};
+  std::atomic<int64_t> statements{0};
+};
+
 struct SqliteOpenOptions {
-  bool create = false;  // create the file if it does not exist
+  bool create = false;                       // create the file if it does not exist
+  StatementTimer* statement_timer = nullptr;  // if set, every statement's time is added to it
 };
 
 class SqliteStore final : public Store {
@@ -40,6 +49,7 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredPartnership>> ListPartnerships() override;
 
   Status AppendAudit(const audit::AuditRecord& record) override;
+  Status AppendAuditBatch(const std::vector<audit::AuditRecord>& records) override;
   Status ScanAudit(const std::function<Status(const audit::AuditEntry&)>& visit) override;
   Result<audit::ChainAnchor> AuditAnchor() override;
   Result<std::vector<audit::AuditEntry>> QueryAudit(const AuditQuery& query) override;
@@ -51,14 +61,18 @@ class SqliteStore final : public Store {
   Status SetPassword(const std::string& username, const std::string& password_hash) override;
   Status SetTotpSecret(const std::string& username, const std::vector<uint8_t>& secret) override;
   Result<Credentials> GetCredentials(const std::string& username) override;
+  Status SaveSignInState(const std::string& username, int failed_attempts, std::optional<Timestamp> locked_until,
+                         std::optional<int64_t> totp_last_step) override;
   Status AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) override;
   Result<std::optional<std::string>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) override;
+  Result<int64_t> RevokeApiTokens(const std::string& username) override;
 
   Result<PersonId> AddPerson(const Person& person) override;
   Result<Person> GetPerson(PersonId id) override;
   Result<std::optional<PersonId>> FindPersonByCpr(const CprNumber& cpr) override;
   Result<std::vector<Person>> ListPersons(const PersonFilter& filter) override;
   Result<int64_t> CountPersons() override;
+  Result<PersonRecordHolders> RecordHoldersOfPerson(PersonId person_id) override;
 
   Result<GroupId> AddGroup(const Group& group) override;
   Result<Group> GetGroup(GroupId id) override;

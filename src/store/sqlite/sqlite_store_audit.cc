@@ -87,32 +87,40 @@ Result<audit::ChainAnchor> SqliteStore::AuditAnchor() {
   return anchor;
 }
 
-Status SqliteStore::AppendAudit(const audit::AuditRecord& record) {
+Status SqliteStore::AppendAudit(const audit::AuditRecord& record) { return AppendAuditBatch({record}); }
+
+// The anchor is read and rewritten once per batch, so a group commit of many
+// entries costs one anchor check and one fsync.
+Status SqliteStore::AppendAuditBatch(const std::vector<audit::AuditRecord>& records) {
+  if (records.empty()) return OkStatus();
   return InTransaction([&]() -> Status {
     TRY_ASSIGN(audit::ChainAnchor anchor, AuditAnchor());
     std::optional<audit::AuditEntry> previous;
     if (anchor.count > 0) previous = audit::AuditEntry{anchor.count, {}, {}, anchor.last_hash};
-    audit::AuditEntry entry = audit::Seal(previous, record);
     TRY_ASSIGN(
         auto* insert,
         Cached(
             "INSERT INTO audit_log (sequence, at, user_name, unit, action, resource, person_id, purpose, legal_basis, "
             "outcome, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert->Bind(1, entry.sequence)
-        .Bind(2, record.at.unix_seconds())
-        .Bind(3, record.user)
-        .Bind(4, record.unit)
-        .Bind(5, record.action)
-        .Bind(6, record.resource)
-        .BindOptional(7, record.person_id)
-        .Bind(8, record.purpose)
-        .Bind(9, record.legal_basis)
-        .Bind(10, audit::OutcomeName(record.outcome))
-        .Bind(11, record.reason)
-        .Bind(12, std::vector<uint8_t>(entry.previous_hash.begin(), entry.previous_hash.end()))
-        .Bind(13, std::vector<uint8_t>(entry.hash.begin(), entry.hash.end()));
-    TRY_STATUS(insert->Run());
-    return WriteAuditAnchor({entry.sequence, entry.hash});
+    for (const audit::AuditRecord& record : records) {
+      audit::AuditEntry entry = audit::Seal(previous, record);
+      insert->Bind(1, entry.sequence)
+          .Bind(2, record.at.unix_seconds())
+          .Bind(3, record.user)
+          .Bind(4, record.unit)
+          .Bind(5, record.action)
+          .Bind(6, record.resource)
+          .BindOptional(7, record.person_id)
+          .Bind(8, record.purpose)
+          .Bind(9, record.legal_basis)
+          .Bind(10, audit::OutcomeName(record.outcome))
+          .Bind(11, record.reason)
+          .Bind(12, std::vector<uint8_t>(entry.previous_hash.begin(), entry.previous_hash.end()))
+          .Bind(13, std::vector<uint8_t>(entry.hash.begin(), entry.hash.end()));
+      TRY_STATUS(insert->Run());
+      previous = std::move(entry);
+    }
+    return WriteAuditAnchor({previous->sequence, previous->hash});
   });
 }
 

@@ -66,6 +66,18 @@ Result<Credentials> SqliteStore::GetCredentials(const std::string& username) {
   return credentials;
 }
 
+Status SqliteStore::SaveSignInState(const std::string& username, int failed_attempts,
+                                    std::optional<Timestamp> locked_until, std::optional<int64_t> totp_last_step) {
+  TRY_ASSIGN(auto statement, db_.Prepare("UPDATE credentials SET failed_attempts = ?, locked_until = ?, "
+                                         "totp_last_step = COALESCE(?, totp_last_step) WHERE username = ?"));
+  statement.Bind(1, failed_attempts);
+  locked_until ? statement.Bind(2, locked_until->unix_seconds()) : statement.BindNull(2);
+  statement.BindOptional(3, totp_last_step).Bind(4, username);
+  TRY_STATUS(statement.Run());
+  if (db_.Changes() == 0) return NotFound("no sign-in data for \"" + username + "\"", "username");
+  return OkStatus();
+}
+
 Status SqliteStore::AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) {
   TRY_STATUS(UserMustExist(db_, username));
   TRY_ASSIGN(auto statement, db_.Prepare("INSERT INTO api_tokens (token_hash, username, created_at) VALUES (?, ?, ?)"));
@@ -78,6 +90,14 @@ Result<std::optional<std::string>> SqliteStore::FindApiTokenUser(const std::vect
   TRY_ASSIGN(bool found, statement.Bind(1, token_hash).Step());
   if (!found) return std::optional<std::string>();
   return std::optional<std::string>(statement.Text(0));
+}
+
+Result<int64_t> SqliteStore::RevokeApiTokens(const std::string& username) {
+  TRY_STATUS(UserMustExist(db_, username));
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("UPDATE api_tokens SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL"));
+  TRY_STATUS(statement.Bind(1, clock_.Now().unix_seconds()).Bind(2, username).Run());
+  return static_cast<int64_t>(db_.Changes());
 }
 
 }  // namespace trygnet

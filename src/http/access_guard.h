@@ -1,0 +1,42 @@
+// Carries out policy::May for one request and builds the audit entry for it:
+// who holds the data (the owners), the person's age group and the disclosures
+// recorded for the person come from the store; the decision from the policy.
+#pragma once
+
+#include <string_view>
+
+#include "audit/audit_entry.h"
+#include "core/access.h"
+#include "http/request_context.h"
+#include "policy/policy.h"
+
+namespace trygnet::http {
+
+struct Guard {
+  policy::Decision decision;
+  audit::AuditRecord record;  // outcome allowed or denied, ready to append
+};
+
+// Access to `category` data about `person` (already read from the store).
+// `resource` names it in the audit log, e.g. "person/17/registrations";
+// `audit_action` is "read", "create", "validate", ….
+Result<Guard> GuardPerson(RequestContext& ctx, AccessAction action, DataCategory category, const Person& person,
+                          std::string_view resource, std::string_view audit_action);
+
+// Access to data that is not about one person (aggregates, meetings, the
+// audit log, user accounts, the partnership, groups), in `partnership`
+// (default: the user's own).
+Guard GuardGeneral(RequestContext& ctx, AccessAction action, DataCategory category, std::string_view resource,
+                   std::string_view audit_action, const Partnership* partnership = nullptr);
+
+// Creating a new record of personal data: the user's organisation will hold
+// it, so the role grants and the external-actor rule decide.
+Guard GuardCreate(RequestContext& ctx, DataCategory category, std::string_view resource);
+
+// The 403 for a denial; its audit entry goes with it.
+Reply DeniedReply(const Guard& guard);
+
+// The organisations of the partnership's police units (who hold the register).
+std::vector<std::string> PoliceOrganisations(const Partnership& partnership);
+
+}  // namespace trygnet::http

@@ -1,0 +1,58 @@
+// The route handlers, one file per group of routes (handlers_*.cc). Each
+// reads its input strictly, asks the access guard, works through the store
+// and returns a Reply; none throws for bad input.
+#pragma once
+
+#include "http/api_types.h"
+#include "http/request_context.h"
+
+namespace trygnet::http {
+
+// handlers_system.cc
+Reply GetHealth(RequestContext& ctx);
+Reply GetOpenApi(RequestContext& ctx);
+Reply GetMetrics(RequestContext& ctx);
+
+// handlers_session.cc
+Reply SignIn(RequestContext& ctx);
+Reply GetSession(RequestContext& ctx);
+Reply SignOut(RequestContext& ctx);
+
+// handlers_persons.cc
+Reply ListPersons(RequestContext& ctx);
+Reply GetPerson(RequestContext& ctx);
+Reply CreatePerson(RequestContext& ctx);
+Reply GetPersonRegistrations(RequestContext& ctx);
+Reply GetPersonObservations(RequestContext& ctx);
+Reply GetPersonCases(RequestContext& ctx);
+Reply GetPersonMeasures(RequestContext& ctx);
+Reply GetPersonDisclosures(RequestContext& ctx);
+
+// handlers_registrations.cc
+Reply ListRegistrations(RequestContext& ctx);
+Reply GetRegistration(RequestContext& ctx);
+Reply GetRegistrationHistory(RequestContext& ctx);
+Reply CreateRegistration(RequestContext& ctx);
+Reply ValidateRegistrationAction(RequestContext& ctx);
+Reply ReviewRegistration(RequestContext& ctx);
+Reply RemoveRegistrationAction(RequestContext& ctx);
+
+// handlers_records.cc: groups, observations, cases, measures, disclosures
+Reply ListGroups(RequestContext& ctx);
+Reply GetGroup(RequestContext& ctx);
+Reply CreateGroup(RequestContext& ctx);
+Reply CreateObservation(RequestContext& ctx);
+Reply OpenCase(RequestContext& ctx);
+Reply CreateMeasure(RequestContext& ctx);
+Reply CreateDisclosure(RequestContext& ctx);
+
+// handlers_partnership.cc: partnerships, indicators, meetings, incidents, audit, users
+Reply ListPartnerships(RequestContext& ctx);
+Reply GetPartnership(RequestContext& ctx);
+Reply GetIndicators(RequestContext& ctx);
+Reply CreateMeeting(RequestContext& ctx);
+Reply CreateIncident(RequestContext& ctx);
+Reply QueryAuditLog(RequestContext& ctx);
+Reply ListUsers(RequestContext& ctx);
+
+}  // namespace trygnet::http

@@ -1,0 +1,190 @@
+// The partnership as a whole: its definition, indicators, meetings and
+// incidents; and for auditors and administrators, the audit log and users.
+#include "analytics/indicator_json.h"
+#include "http/handler_support.h"
+#include "http/handlers.h"
+
+namespace trygnet::http {
+namespace {
+
+constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
+// Counts below this are shown as "<5" to external actors [p.4 note 2].
+constexpr double kSmallCount = 5;
+
+bool IsExternal(const RequestContext& ctx, const Partnership& partnership) {
+  return partnership.FindUnit(ctx.principal->user.unit_id) &&
+         partnership.KindOfUnit(ctx.principal->user.unit_id) == UnitKind::kExternal;
+}
+
+Result<Reply> ListPartnershipsImpl(RequestContext& ctx) {
+  TRY_STATUS(QueryParams(ctx.request.query).Finish());
+  Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kPartnership, "partnerships", "read");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  nlohmann::json items = nlohmann::json::array();
+  for (const Partnership& partnership : ctx.state.partnerships) {
+    items.push_back({{"id", partnership.id}, {"name", partnership.name}, {"name_en", partnership.name_en}});
+  }
+  return Reply(JsonResponse({{"items", items}}));
+}
+
+Result<Reply> GetPartnershipImpl(RequestContext& ctx) {
+  TRY_STATUS(QueryParams(ctx.request.query).Finish());
+  const Partnership* partnership = ctx.state.FindPartnership(ctx.params.at(0));
+  if (!partnership) return NotFound("no partnership \"" + ctx.params.at(0) + "\"", "partnership_id");
+  Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kPartnership, "partnership/" + partnership->id,
+                             "read", partnership);
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  return Reply(JsonResponse(PartnershipSummaryJson(*partnership)));
+}
+
+Result<Reply> GetIndicatorsImpl(RequestContext& ctx) {
+  QueryParams query(ctx.request.query);
+  std::string partnership_id = query.Text("partnership");
+  TRY_ASSIGN(std::optional<Date> as_of, query.OptionalDate("as_of"));
+  TRY_ASSIGN(std::optional<Date> known_at, query.OptionalDate("known_at"));
+  TRY_STATUS(query.Finish());
+  TRY_ASSIGN(const Partnership* partnership, RequestedPartnership(ctx, partnership_id));
+  Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kAggregate, "indicators/" + partnership->id,
+                             "read", partnership);
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  BitemporalPoint point{as_of.value_or(ctx.Today()), known_at ? EndOfDay(*known_at) : ctx.Now()};
+  TRY_ASSIGN(std::vector<IndicatorValue> values, ComputeIndicators(ctx.store, *partnership, point));
+  bool suppress_small = IsExternal(ctx, *partnership);
+  nlohmann::json items = nlohmann::json::array();
+  for (const IndicatorValue& value : values) {
+    nlohmann::json item = IndicatorJson(value);
+    if (suppress_small && value.definition->unit == IndicatorUnit::kCount && value.value &&
+        *value.value < kSmallCount) {
+      item["value"] = "<5";
+    }
+    items.push_back(std::move(item));
+  }
+  return Reply(JsonResponse({{"partnership", partnership->id},
+                             {"as_of", point.as_of.ToString()},
+                             {"known_at", point.known_at.ToString()},
+                             {"demo", ctx.state.demo},
+                             {"indicators", items}}));
+}
+
+Result<Reply> CreateMeetingImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Meeting meeting;
+  TRY_ASSIGN(meeting.meeting_type_id, fields.Text("meeting_type_id"));
+  TRY_ASSIGN(meeting.held_on, fields.DateField("held_on"));
+  TRY_ASSIGN(meeting.attending_unit_ids, fields.TextList("attending_unit_ids", true));
+  TRY_ASSIGN(meeting.minutes, fields.OptionalText("minutes"));
+  TRY_ASSIGN(std::vector<FieldReader> decisions, fields.ObjectList("decisions", false));
+  for (FieldReader& item : decisions) {
+    Decision decision;
+    TRY_ASSIGN(std::string kind, item.Text("kind"));
+    TRY_ASSIGN(decision.kind, ParseDecisionKind(kind, "decisions.kind"));
+    TRY_ASSIGN(decision.text, item.Text("text"));
+    TRY_ASSIGN(decision.area_id, item.OptionalText("area_id"));
+    TRY_ASSIGN(decision.effective_on, item.OptionalDate("effective_on"));
+    TRY_STATUS(item.Finish());
+    meeting.decisions.push_back(std::move(decision));
+  }
+  TRY_STATUS(fields.Finish());
+  const Partnership* partnership = ctx.principal->partnership;
+  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  if (!partnership->FindMeetingType(meeting.meeting_type_id)) {
+    return InvalidArgument("meeting_type_id", "is not a meeting type of partnership " + partnership->id);
+  }
+  meeting.partnership_id = partnership->id;
+  meeting.recorded_by = ctx.principal->user.username;
+  Guard guard = GuardGeneral(ctx, AccessAction::kWrite, DataCategory::kMeeting, "meeting", "create");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  MeetingId id = 0;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(id, ctx.store.AddMeeting(meeting));
+        return OkStatus();
+      },
+      [&] {
+        guard.record.resource = "meeting/" + std::to_string(id);
+        return guard.record;
+      }));
+  meeting.id = id;
+  meeting.recorded_at = ctx.Now();
+  return Reply(JsonResponse(MeetingJson(meeting), 201));
+}
+
+Result<Reply> CreateIncidentImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Incident incident;
+  TRY_ASSIGN(std::string kind, fields.Text("kind"));
+  TRY_ASSIGN(incident.kind, ParseIncidentKind(kind, "kind"));
+  TRY_ASSIGN(incident.occurred_at, fields.TimeField("occurred_at"));
+  TRY_ASSIGN(incident.area_id, fields.OptionalText("area_id"));
+  TRY_ASSIGN(incident.place, fields.Text("place"));
+  TRY_ASSIGN(incident.person_ids, fields.IntegerList("person_ids", 1, kMaxId, false));
+  TRY_ASSIGN(incident.group_ids, fields.IntegerList("group_ids", 1, kMaxId, false));
+  TRY_STATUS(fields.Finish());
+  const Partnership* partnership = ctx.principal->partnership;
+  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  incident.partnership_id = partnership->id;
+  incident.recorded_by = ctx.principal->user.username;
+  Guard guard = GuardCreate(ctx, DataCategory::kIncident, "incident");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  IncidentId id = 0;
+  TRY_STATUS(ctx.store.InTransaction([&]() -> Status {
+    TRY_ASSIGN(id, ctx.store.AddIncident(incident));
+    guard.record.resource = "incident/" + std::to_string(id);
+    if (incident.person_ids.empty()) return ctx.store.AppendAudit(guard.record);
+    for (PersonId person_id : incident.person_ids) {
+      guard.record.person_id = person_id;
+      TRY_STATUS(ctx.store.AppendAudit(guard.record));
+    }
+    return OkStatus();
+  }));
+  incident.id = id;
+  incident.recorded_at = ctx.Now();
+  return Reply(JsonResponse(IncidentJson(incident), 201));
+}
+
+Result<Reply> QueryAuditLogImpl(RequestContext& ctx) {
+  QueryParams query(ctx.request.query);
+  AuditQuery filter;
+  TRY_ASSIGN(std::optional<int64_t> person, query.OptionalInteger("person", 1, kMaxId));
+  filter.person_id = person;
+  filter.user = query.Text("user");
+  filter.unit = query.Text("unit");
+  TRY_ASSIGN(filter.from, query.OptionalTime("from"));
+  TRY_ASSIGN(filter.to, query.OptionalTime("to"));
+  TRY_ASSIGN(filter.limit, query.PageSize());
+  TRY_STATUS(query.Finish());
+  Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kAudit, "audit", "read");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  TRY_ASSIGN(std::vector<audit::AuditEntry> entries, ctx.store.QueryAudit(filter));
+  nlohmann::json items = nlohmann::json::array();
+  for (const audit::AuditEntry& entry : entries) items.push_back(AuditEntryJson(entry));
+  // Reading the log is itself logged: who looked at whose traces.
+  guard.record.resource = "audit";
+  guard.record.person_id = filter.person_id;
+  return Reply(JsonResponse({{"items", items}}), {guard.record});
+}
+
+Result<Reply> ListUsersImpl(RequestContext& ctx) {
+  TRY_STATUS(QueryParams(ctx.request.query).Finish());
+  Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kUserAdmin, "users", "read");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  TRY_ASSIGN(std::vector<User> users, ctx.store.ListUsers());
+  nlohmann::json items = nlohmann::json::array();
+  for (const User& user : users) items.push_back(UserJson(user));
+  return Reply(JsonResponse({{"items", items}}));
+}
+
+}  // namespace
+
+Reply ListPartnerships(RequestContext& ctx) { return Answer(ListPartnershipsImpl(ctx)); }
+Reply GetPartnership(RequestContext& ctx) { return Answer(GetPartnershipImpl(ctx)); }
+Reply GetIndicators(RequestContext& ctx) { return Answer(GetIndicatorsImpl(ctx)); }
+Reply CreateMeeting(RequestContext& ctx) { return Answer(CreateMeetingImpl(ctx)); }
+Reply CreateIncident(RequestContext& ctx) { return Answer(CreateIncidentImpl(ctx)); }
+Reply QueryAuditLog(RequestContext& ctx) { return Answer(QueryAuditLogImpl(ctx)); }
+Reply ListUsers(RequestContext& ctx) { return Answer(ListUsersImpl(ctx)); }
+
+}  // namespace trygnet::http

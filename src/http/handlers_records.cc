@@ -1,0 +1,251 @@
+// Groups, observations, cases, measures and disclosures: creating records
+// (reading them goes through the person they are about, handlers_persons.cc).
+#include "http/handler_support.h"
+#include "http/handlers.h"
+
+namespace trygnet::http {
+namespace {
+
+constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
+
+// Groups are police intelligence, read and written under "registration".
+Result<Reply> ListGroupsImpl(RequestContext& ctx) {
+  TRY_STATUS(QueryParams(ctx.request.query).Finish());
+  Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kRegistration, "groups", "read");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  TRY_ASSIGN(std::vector<Group> groups, ctx.store.ListGroups());
+  nlohmann::json items = nlohmann::json::array();
+  for (const Group& group : groups) items.push_back(GroupJson(group));
+  return Reply(JsonResponse({{"items", items}}));
+}
+
+Result<Reply> GetGroupImpl(RequestContext& ctx) {
+  TRY_STATUS(QueryParams(ctx.request.query).Finish());
+  TRY_ASSIGN(GroupId id, PathId(ctx, 0, "group_id"));
+  Guard guard =
+      GuardGeneral(ctx, AccessAction::kRead, DataCategory::kRegistration, "group/" + std::to_string(id), "read");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  TRY_ASSIGN(Group group, ctx.store.GetGroup(id));
+  return Reply(JsonResponse(GroupJson(group)));
+}
+
+Result<Reply> CreateGroupImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Group group;
+  TRY_ASSIGN(group.name, fields.Text("name"));
+  TRY_ASSIGN(group.aliases, fields.TextList("aliases", false));
+  TRY_ASSIGN(group.home_area_ids, fields.TextList("home_area_ids", false));
+  TRY_ASSIGN(std::vector<FieldReader> lineage, fields.ObjectList("lineage", false));
+  for (FieldReader& item : lineage) {
+    GroupLineage link;
+    TRY_ASSIGN(std::string kind, item.Text("kind"));
+    TRY_ASSIGN(link.kind, ParseLineageKind(kind, "lineage.kind"));
+    TRY_ASSIGN(link.source_group_id, item.Integer("source_group_id", 1, kMaxId));
+    TRY_ASSIGN(link.on, item.DateField("on"));
+    TRY_STATUS(item.Finish());
+    group.lineage.push_back(link);
+  }
+  TRY_STATUS(fields.Finish());
+  Guard guard = GuardCreate(ctx, DataCategory::kRegistration, "group");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  GroupId id = 0;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(id, ctx.store.AddGroup(group));
+        return OkStatus();
+      },
+      [&] {
+        guard.record.resource = "group/" + std::to_string(id);
+        return guard.record;
+      }));
+  TRY_ASSIGN(Group stored, ctx.store.GetGroup(id));
+  return Reply(JsonResponse(GroupJson(stored), 201));
+}
+
+// One audit entry per person in a new record: each person's data was written.
+Status AuditPerPerson(RequestContext& ctx, audit::AuditRecord record, const std::vector<PersonId>& person_ids) {
+  for (PersonId person_id : person_ids) {
+    record.person_id = person_id;
+    TRY_STATUS(ctx.store.AppendAudit(record));
+  }
+  return OkStatus();
+}
+
+Result<Reply> CreateObservationImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Observation observation;
+  TRY_ASSIGN(observation.observed_at, fields.TimeField("observed_at"));
+  TRY_ASSIGN(observation.area_id, fields.OptionalText("area_id"));
+  TRY_ASSIGN(observation.source, fields.Text("source"));
+  TRY_ASSIGN(observation.person_ids, fields.IntegerList("person_ids", 1, kMaxId, true));
+  TRY_STATUS(fields.Finish());
+  observation.recorded_by = ctx.principal->user.username;
+  observation.recorded_at = ctx.Now();
+  Guard guard = GuardCreate(ctx, DataCategory::kObservation, "observation");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  ObservationId id = 0;
+  TRY_STATUS(ctx.store.InTransaction([&]() -> Status {
+    TRY_ASSIGN(std::vector<ObservationId> ids, ctx.store.AddObservations({observation}));
+    id = ids.at(0);
+    guard.record.resource = "observation/" + std::to_string(id);
+    return AuditPerPerson(ctx, guard.record, observation.person_ids);
+  }));
+  observation.id = id;
+  return Reply(JsonResponse(ObservationJson(observation), 201));
+}
+
+Result<Reply> OpenCaseImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  CaseFile case_file;
+  TRY_ASSIGN(case_file.person_id, fields.Integer("person_id", 1, kMaxId));
+  TRY_ASSIGN(std::string track, fields.Text("track"));
+  TRY_ASSIGN(case_file.track, ParseCaseTrack(track, "track"));
+  TRY_ASSIGN(int64_t level, fields.Integer("level", kMinCaseLevel, kMaxCaseLevel));
+  case_file.level = static_cast<int>(level);
+  TRY_ASSIGN(std::optional<Date> opened_on, fields.OptionalDate("opened_on"));
+  case_file.opened_on = opened_on.value_or(ctx.Today());
+  TRY_ASSIGN(case_file.flags.first_contact, fields.Boolean("first_contact", false));
+  TRY_ASSIGN(case_file.flags.arrested_remanded_imprisoned, fields.Boolean("arrested_remanded_imprisoned", false));
+  TRY_ASSIGN(case_file.flags.leading_member, fields.Boolean("leading_member", false));
+  TRY_ASSIGN(case_file.flags.exit_motivated, fields.Boolean("exit_motivated", false));
+  TRY_STATUS(fields.Finish());
+  if (!ctx.principal->partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  case_file.partnership_id = ctx.principal->partnership->id;
+  case_file.owning_unit_id = ctx.principal->user.unit_id;  // a unit opens its own cases
+  case_file.opened_by = ctx.principal->user.username;
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(case_file.person_id));
+  Guard guard = GuardCreate(ctx, DataCategory::kCase, "case");
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  CaseId id = 0;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(id, ctx.store.AddCase(case_file));
+        return OkStatus();
+      },
+      [&] {
+        guard.record.resource = "case/" + std::to_string(id);
+        guard.record.person_id = person.id;
+        return guard.record;
+      }));
+  case_file.id = id;
+  case_file.recorded_at = ctx.Now();
+  return Reply(JsonResponse(CaseJson(case_file), 201));
+}
+
+Result<Reply> CreateMeasureImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Measure measure;
+  TRY_ASSIGN(measure.person_id, fields.Integer("person_id", 1, kMaxId));
+  TRY_ASSIGN(std::optional<int64_t> case_id, fields.OptionalInteger("case_id", 1, kMaxId));
+  measure.case_id = case_id;
+  TRY_ASSIGN(measure.measure_type_id, fields.Text("measure_type_id"));
+  TRY_ASSIGN(measure.assigned_unit_id, fields.Text("assigned_unit_id"));
+  TRY_ASSIGN(measure.due_on, fields.DateField("due_on"));
+  TRY_ASSIGN(measure.note, fields.OptionalText("note"));
+  TRY_STATUS(fields.Finish());
+  const Partnership* partnership = ctx.principal->partnership;
+  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  if (!partnership->FindMeasureType(measure.measure_type_id)) {
+    return InvalidArgument("measure_type_id", "is not a measure type of partnership " + partnership->id);
+  }
+  if (!partnership->FindUnit(measure.assigned_unit_id)) {
+    return InvalidArgument("assigned_unit_id", "is not a unit of partnership " + partnership->id);
+  }
+  measure.partnership_id = partnership->id;
+  measure.created_by = ctx.principal->user.username;
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(measure.person_id));
+  // A measure is part of the person's case work: the user's organisation must hold it or be told.
+  TRY_ASSIGN(Guard guard, GuardPerson(ctx, AccessAction::kWrite, DataCategory::kCase, person, "measure", "create"));
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  MeasureId id = 0;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(id, ctx.store.AddMeasure(measure));
+        return OkStatus();
+      },
+      [&] {
+        guard.record.resource = "measure/" + std::to_string(id);
+        return guard.record;
+      }));
+  measure.id = id;
+  measure.recorded_at = ctx.Now();
+  return Reply(JsonResponse(MeasureJson(measure), 201));
+}
+
+// A disclosure is recorded by the sending unit, and only when one of the
+// partnership's legal bases permits every category it names.
+Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Disclosure disclosure;
+  TRY_ASSIGN(disclosure.person_id, fields.Integer("person_id", 1, kMaxId));
+  TRY_ASSIGN(disclosure.to_unit_id, fields.Text("to_unit_id"));
+  TRY_ASSIGN(disclosure.data_categories, fields.TextList("data_categories", true));
+  TRY_ASSIGN(disclosure.legal_basis_id, fields.Text("legal_basis_id"));
+  TRY_STATUS(fields.Finish());
+  const Partnership* partnership = ctx.principal->partnership;
+  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  disclosure.partnership_id = partnership->id;
+  disclosure.from_unit_id = ctx.principal->user.unit_id;
+  disclosure.purpose = ctx.Purpose();
+  disclosure.disclosed_by = ctx.principal->user.username;
+  disclosure.disclosed_at = ctx.Now();
+  TRY_STATUS(ValidateDisclosure(disclosure));
+  if (!partnership->FindUnit(disclosure.to_unit_id)) {
+    return InvalidArgument("to_unit_id", "is not a unit of partnership " + partnership->id);
+  }
+  const LegalBasis* basis = nullptr;
+  for (const LegalBasis& candidate : partnership->legal_bases) {
+    if (candidate.id == disclosure.legal_basis_id) basis = &candidate;
+  }
+  if (!basis) return InvalidArgument("legal_basis_id", "is not a legal basis of partnership " + partnership->id);
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(disclosure.person_id));
+  AgeGroup age_group = person.IsUnder18At(ctx.Today()) ? AgeGroup::kUnder18 : AgeGroup::kOver18;
+  for (size_t i = 0; i < disclosure.data_categories.size(); ++i) {
+    TRY_ASSIGN(DataCategory category, ParseDataCategory(disclosure.data_categories[i], "data_categories"));
+    if (!policy::LegalBasisPermits(*basis, partnership->KindOfUnit(disclosure.from_unit_id),
+                                   partnership->KindOfUnit(disclosure.to_unit_id), disclosure.purpose, age_group,
+                                   category)) {
+      return InvalidArgument("data_categories[" + std::to_string(i) + "]",
+                             basis->name + " does not permit disclosing " + disclosure.data_categories[i] +
+                                 " about this person from " + disclosure.from_unit_id + " to " + disclosure.to_unit_id +
+                                 " for " + disclosure.purpose);
+    }
+  }
+  TRY_ASSIGN(Guard guard,
+             GuardPerson(ctx, AccessAction::kWrite, DataCategory::kDisclosure, person, "disclosure", "disclose"));
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  DisclosureId id = 0;
+  guard.record.legal_basis = basis->id;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(id, ctx.store.AddDisclosure(disclosure));
+        return OkStatus();
+      },
+      [&] {
+        guard.record.resource = "disclosure/" + std::to_string(id);
+        return guard.record;
+      }));
+  disclosure.id = id;
+  return Reply(JsonResponse(DisclosureJson(disclosure), 201));
+}
+
+}  // namespace
+
+Reply ListGroups(RequestContext& ctx) { return Answer(ListGroupsImpl(ctx)); }
+Reply GetGroup(RequestContext& ctx) { return Answer(GetGroupImpl(ctx)); }
+Reply CreateGroup(RequestContext& ctx) { return Answer(CreateGroupImpl(ctx)); }
+Reply CreateObservation(RequestContext& ctx) { return Answer(CreateObservationImpl(ctx)); }
+Reply OpenCase(RequestContext& ctx) { return Answer(OpenCaseImpl(ctx)); }
+Reply CreateMeasure(RequestContext& ctx) { return Answer(CreateMeasureImpl(ctx)); }
+Reply CreateDisclosure(RequestContext& ctx) { return Answer(CreateDisclosureImpl(ctx)); }
+
+}  // namespace trygnet::http

@@ -1,0 +1,179 @@
+// /api/v1/registrations: the gang register. Entries change only through
+// domain actions — validate, review, remove — each recording a new version.
+#include "http/handler_support.h"
+#include "http/handlers.h"
+
+namespace trygnet::http {
+namespace {
+
+Result<std::vector<Criterion>> ReadCriteria(FieldReader& fields, bool required) {
+  TRY_ASSIGN(std::vector<FieldReader> items, fields.ObjectList("criteria", required));
+  std::vector<Criterion> criteria;
+  for (FieldReader& item : items) {
+    Criterion criterion;
+    TRY_ASSIGN(criterion.kind, item.Text("kind"));
+    TRY_ASSIGN(criterion.source, item.Text("source"));
+    TRY_ASSIGN(criterion.observed_on, item.DateField("observed_on"));
+    TRY_STATUS(item.Finish());
+    criteria.push_back(std::move(criterion));
+  }
+  return criteria;
+}
+
+const RegistrationPolicy& PolicyOf(RequestContext& ctx, const std::string& partnership_id) {
+  static const RegistrationPolicy kDefault;
+  const Partnership* partnership = ctx.state.FindPartnership(partnership_id);
+  return partnership ? partnership->registration_policy : kDefault;
+}
+
+// Reads one registration's person and decides `action` on its data.
+Result<Guard> GuardRegistration(RequestContext& ctx, const Registration& registration, AccessAction action,
+                                std::string_view resource_suffix, std::string_view audit_action) {
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(registration.person_id));
+  return GuardPerson(ctx, action, DataCategory::kRegistration, person,
+                     "registration/" + std::to_string(registration.id) + std::string(resource_suffix), audit_action);
+}
+
+Result<Reply> ListRegistrationsImpl(RequestContext& ctx) {
+  QueryParams query(ctx.request.query);
+  std::string partnership_id = query.Text("partnership");
+  TRY_ASSIGN(std::optional<Date> as_of, query.OptionalDate("as_of"));
+  TRY_ASSIGN(std::optional<Date> known_at, query.OptionalDate("known_at"));
+  TRY_ASSIGN(int64_t offset, query.Integer("offset", 0, 0, std::numeric_limits<int32_t>::max()));
+  TRY_ASSIGN(int64_t limit, query.PageSize());
+  TRY_STATUS(query.Finish());
+  TRY_ASSIGN(const Partnership* partnership, RequestedPartnership(ctx, partnership_id));
+  BitemporalPoint point{as_of.value_or(ctx.Today()), known_at ? EndOfDay(*known_at) : ctx.Now()};
+  TRY_ASSIGN(std::vector<Registration> registrations, ctx.store.ActiveRegistrations(partnership->id, point));
+  nlohmann::json items = nlohmann::json::array();
+  std::vector<audit::AuditRecord> reads;
+  int64_t end = std::min<int64_t>(offset + limit, static_cast<int64_t>(registrations.size()));
+  for (int64_t i = offset; i < end; ++i) {
+    TRY_ASSIGN(Guard guard, GuardRegistration(ctx, registrations[i], AccessAction::kRead, "", "read"));
+    if (!guard.decision.allowed) continue;  // left out, like persons the user may not see
+    items.push_back(RegistrationJson(registrations[i]));
+    reads.push_back(std::move(guard.record));
+  }
+  nlohmann::json page = Page(std::move(items), offset, limit, end < static_cast<int64_t>(registrations.size()));
+  page["as_of"] = point.as_of.ToString();
+  page["known_at"] = point.known_at.ToString();
+  return Reply(JsonResponse(page), std::move(reads));
+}
+
+Result<Reply> GetRegistrationImpl(RequestContext& ctx, bool history) {
+  QueryParams query(ctx.request.query);
+  std::optional<Timestamp> known_at;
+  if (!history) {
+    TRY_ASSIGN(known_at, query.OptionalTime("known_at"));
+  }
+  TRY_STATUS(query.Finish());
+  TRY_ASSIGN(RegistrationId id, PathId(ctx, 0, "registration_id"));
+  TRY_ASSIGN(Registration current, ctx.store.GetRegistration(id, known_at.value_or(ctx.Now())));
+  TRY_ASSIGN(Guard guard, GuardRegistration(ctx, current, AccessAction::kRead, history ? "/history" : "", "read"));
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  nlohmann::json body = RegistrationJson(current);
+  if (history) {
+    TRY_ASSIGN(std::vector<Registration> versions, ctx.store.RegistrationHistory(id));
+    body = {{"items", nlohmann::json::array()}};
+    for (const Registration& version : versions) body["items"].push_back(RegistrationJson(version));
+  }
+  return Reply(JsonResponse(body), {guard.record});
+}
+
+Result<Reply> CreateRegistrationImpl(RequestContext& ctx) {
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  Registration registration;
+  TRY_ASSIGN(registration.person_id, fields.Integer("person_id", 1, std::numeric_limits<int64_t>::max()));
+  TRY_ASSIGN(std::optional<int64_t> group_id,
+             fields.OptionalInteger("group_id", 1, std::numeric_limits<int64_t>::max()));
+  registration.group_id = group_id;
+  TRY_ASSIGN(std::string role, fields.Text("role"));
+  TRY_ASSIGN(registration.role, ParseRegistrationRole(role, "role"));
+  TRY_ASSIGN(registration.criteria, ReadCriteria(fields, true));
+  TRY_ASSIGN(registration.justification, fields.Text("justification"));
+  TRY_ASSIGN(registration.valid_from, fields.DateField("valid_from"));
+  TRY_STATUS(fields.Finish());
+  if (!ctx.principal->partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  registration.partnership_id = ctx.principal->partnership->id;
+  registration.registering_officer = ctx.principal->user.username;
+
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(registration.person_id));
+  TRY_ASSIGN(Guard guard,
+             GuardPerson(ctx, AccessAction::kWrite, DataCategory::kRegistration, person, "registration", "create"));
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  Registration stored;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(stored, ctx.store.AddRegistration(registration, PolicyOf(ctx, registration.partnership_id)));
+        return OkStatus();
+      },
+      [&] {
+        guard.record.resource = "registration/" + std::to_string(stored.id);
+        return guard.record;
+      }));
+  return Reply(JsonResponse(RegistrationJson(stored), 201));
+}
+
+// validate, review and remove: read the current version, apply the domain
+// action, record the result as a new version — if nobody changed it meanwhile.
+Result<Reply> ChangeRegistration(RequestContext& ctx, std::string_view action,
+                                 const std::function<Status(Registration&, FieldReader&)>& apply) {
+  TRY_ASSIGN(RegistrationId id, PathId(ctx, 0, "registration_id"));
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  TRY_ASSIGN(int64_t expected_version, fields.Integer("version", 1, std::numeric_limits<int64_t>::max()));
+  TRY_ASSIGN(Registration registration, ctx.store.GetRegistration(id, ctx.Now()));
+  TRY_ASSIGN(Guard guard, GuardRegistration(ctx, registration, AccessAction::kWrite, "", action));
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  TRY_STATUS(apply(registration, fields));
+  TRY_STATUS(fields.Finish());
+  Registration stored;
+  TRY_STATUS(WriteAudited(
+      ctx,
+      [&]() -> Status {
+        TRY_ASSIGN(stored, ctx.store.RecordRegistrationVersion(registration, PolicyOf(ctx, registration.partnership_id),
+                                                               expected_version));
+        return OkStatus();
+      },
+      [&] { return guard.record; }));
+  return Reply(JsonResponse(RegistrationJson(stored)));
+}
+
+}  // namespace
+
+Reply ListRegistrations(RequestContext& ctx) { return Answer(ListRegistrationsImpl(ctx)); }
+Reply GetRegistration(RequestContext& ctx) { return Answer(GetRegistrationImpl(ctx, false)); }
+Reply GetRegistrationHistory(RequestContext& ctx) { return Answer(GetRegistrationImpl(ctx, true)); }
+Reply CreateRegistration(RequestContext& ctx) { return Answer(CreateRegistrationImpl(ctx)); }
+
+Reply ValidateRegistrationAction(RequestContext& ctx) {
+  return Answer(ChangeRegistration(ctx, "validate", [&](Registration& registration, FieldReader& fields) -> Status {
+    TRY_ASSIGN(std::optional<Date> on, fields.OptionalDate("validated_on"));
+    return ValidateBySecondOfficer(registration, ctx.principal->user.username, on.value_or(ctx.Today()));
+  }));
+}
+
+// A review documents at least one new criterion; the review date moves on from it.
+Reply ReviewRegistration(RequestContext& ctx) {
+  return Answer(ChangeRegistration(ctx, "review", [&](Registration& registration, FieldReader& fields) -> Status {
+    TRY_ASSIGN(std::vector<Criterion> criteria, ReadCriteria(fields, true));
+    if (criteria.empty()) return InvalidArgument("criteria", "a review documents at least one new criterion");
+    if (registration.IsRemoved()) return FailedPrecondition("a removed registration is not reviewed");
+    for (Criterion& criterion : criteria) registration.criteria.push_back(std::move(criterion));
+    return OkStatus();
+  }));
+}
+
+Reply RemoveRegistrationAction(RequestContext& ctx) {
+  return Answer(ChangeRegistration(ctx, "remove", [&](Registration& registration, FieldReader& fields) -> Status {
+    TRY_ASSIGN(std::string reason_text, fields.Text("reason"));
+    TRY_ASSIGN(RemovalReason reason, ParseRemovalReason(reason_text, "reason"));
+    TRY_ASSIGN(std::string note, fields.Text("note"));
+    TRY_ASSIGN(std::optional<Date> on, fields.OptionalDate("removed_on"));
+    return RemoveRegistration(registration, reason, note, on.value_or(ctx.Today()));
+  }));
+}
+
+}  // namespace trygnet::http

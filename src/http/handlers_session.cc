@@ -1,0 +1,137 @@
+// POST/GET/DELETE /api/v1/session: signing in and out of the browser UI.
+#include <string>
+
+#include "auth/password.h"
+#include "auth/sign_in.h"
+#include "http/api_error.h"
+#include "http/api_service.h"
+#include "http/handlers.h"
+#include "http/json_encode.h"
+#include "http/json_fields.h"
+
+namespace trygnet::http {
+namespace {
+
+std::string SessionCookie(const std::string& token, int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + token +
+         "; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
+}
+
+audit::AuditRecord SignInRecord(RequestContext& ctx, const std::string& username, const std::string& unit,
+                                audit::Outcome outcome, std::string_view reason) {
+  audit::AuditRecord record;
+  record.at = ctx.Now();
+  record.user = username.substr(0, 100);
+  record.unit = unit;
+  record.action = "sign_in";
+  record.resource = "session";
+  record.purpose = "sign_in";
+  record.outcome = outcome;
+  if (outcome != audit::Outcome::kAllowed) record.reason = std::string(reason);
+  return record;
+}
+
+// Checking a password takes as long for an unknown user as for a known one,
+// so the answer's timing does not tell which user names exist.
+void SpendPasswordCheckTime(std::string_view password) {
+  static const std::string kDummyHash = [] {
+    auto hash = auth::HashPassword("not-a-real-password-0000");
+    return hash.ok() ? *hash : std::string();
+  }();
+  auth::VerifyPassword(kDummyHash, password);
+}
+
+nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::string& csrf_token) {
+  const Partnership* partnership = ctx.state.PartnershipOfUnit(user.unit_id);
+  nlohmann::json body = {{"user", UserJson(user)},
+                         {"partnership_id", partnership ? nlohmann::json(partnership->id) : nlohmann::json(nullptr)},
+                         {"demo", ctx.state.demo}};
+  if (!csrf_token.empty()) body["csrf_token"] = csrf_token;
+  return body;
+}
+
+}  // namespace
+
+Reply SignIn(RequestContext& ctx) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body.ok()) return ErrorReply(body.error());
+  FieldReader fields(*body);
+  auto username = fields.Text("username");
+  if (!username.ok()) return ErrorReply(username.error());
+  auto password = fields.Text("password");
+  if (!password.ok()) return ErrorReply(password.error());
+  auto totp_code = fields.OptionalText("totp_code");
+  if (!totp_code.ok()) return ErrorReply(totp_code.error());
+  if (Status finished = fields.Finish(); !finished.ok()) return ErrorReply(finished.error());
+
+  ApiResponse wrong = ErrorResponse(401, "wrong_credentials", "the user name, password or code is wrong");
+  auto user = ctx.store.GetUser(*username);
+  auto credentials = user.ok() ? ctx.store.GetCredentials(*username) : Result<Credentials>(user.error());
+  if (!credentials.ok()) {
+    if (credentials.error().code != ErrorCode::kNotFound) return ErrorReply(credentials.error());
+    SpendPasswordCheckTime(*password);
+    return Reply(wrong, {SignInRecord(ctx, *username, "", audit::Outcome::kDenied, "wrong_credentials")},
+                 auth::BackoffMillis(1));
+  }
+  auth::AccountState account{user->disabled,
+                             credentials->password_hash,
+                             credentials->totp_secret,
+                             credentials->totp_last_step,
+                             credentials->failed_attempts,
+                             credentials->locked_until};
+  const Partnership* partnership = ctx.state.PartnershipOfUnit(user->unit_id);
+  bool needs_second_factor = partnership && auth::NeedsSecondFactor(*partnership, *user);
+  std::optional<std::string_view> code;
+  if (!totp_code->empty()) code = *totp_code;
+  auth::SignInDecision decision = auth::DecideSignIn(account, *password, code, needs_second_factor, ctx.state.demo,
+                                                     ctx.Now(), ctx.state.options.lockout);
+  if (Status saved = ctx.store.SaveSignInState(*username, decision.failed_attempts, decision.locked_until,
+                                               decision.used_totp_step);
+      !saved.ok()) {
+    return ErrorReply(saved.error());
+  }
+  std::string_view result_name = auth::SignInResultName(decision.result);
+  if (decision.result != auth::SignInResult::kSignedIn) {
+    audit::AuditRecord record = SignInRecord(ctx, *username, user->unit_id, audit::Outcome::kDenied, result_name);
+    ApiResponse response = wrong;  // disabled accounts look like wrong credentials to the caller
+    if (decision.result == auth::SignInResult::kLocked) {
+      response = ErrorResponse(401, "account_locked",
+                               "too many failed attempts; the account is locked until " +
+                                   decision.locked_until.value_or(ctx.Now()).ToString());
+    } else if (decision.result == auth::SignInResult::kSecondFactorMissing) {
+      response =
+          ErrorResponse(401, "second_factor_required", "enter the code from your authenticator app", "totp_code");
+    } else if (decision.result == auth::SignInResult::kSecondFactorNotEnrolled) {
+      response = ErrorResponse(403, "second_factor_not_enrolled",
+                               "your account needs a second factor; ask an administrator to enrol one");
+    }
+    return Reply(response, {record}, auth::BackoffMillis(decision.failed_attempts));
+  }
+  NewSession session = ctx.state.sessions.Create(*username, ctx.Now());
+  ApiResponse response = JsonResponse(SessionBody(ctx, *user, session.csrf_token));
+  response.headers.emplace_back("Set-Cookie", SessionCookie(session.token, ctx.state.options.session.absolute_seconds));
+  return Reply(response, {SignInRecord(ctx, *username, user->unit_id, audit::Outcome::kAllowed, "")});
+}
+
+Reply GetSession(RequestContext& ctx) {
+  std::string csrf_token;
+  if (ctx.principal->via_session) {
+    auto session = ctx.state.sessions.Use(CookieValue(ctx.request.cookie, kSessionCookie), ctx.Now());
+    if (session) csrf_token = session->csrf_token;
+  }
+  return JsonResponse(SessionBody(ctx, ctx.principal->user, csrf_token));
+}
+
+Reply SignOut(RequestContext& ctx) {
+  if (!ctx.principal->via_session) {
+    return ErrorReply(InvalidArgument("Authorization", "an API token has no session to end; revoke the token instead"));
+  }
+  ctx.state.sessions.End(CookieValue(ctx.request.cookie, kSessionCookie));
+  ApiResponse response;
+  response.status = 204;
+  response.content_type.clear();
+  response.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+  return response;
+}
+
+}  // namespace trygnet::http
