@@ -76,12 +76,23 @@ Reply ApiService::Handle(const ApiRequest& request, size_t& route_index) {
     return Reply{ErrorResponse(503, "unavailable", "the database cannot be opened now; try again")};
   }
   RequestContext ctx{request, std::move(match->params), **store, state_, std::nullopt};
-  if (route.access == Access::kSignedIn) {
-    bool signed_in = false;
-    Reply refused = Authenticate(ctx, signed_in);
-    if (!signed_in) return refused;
-  }
-  return Run(route, ctx);
+  auto answer = [&]() -> Reply {
+    if (route.access == Access::kSignedIn) {
+      bool signed_in = false;
+      Reply refused = Authenticate(ctx, signed_in);
+      if (!signed_in) return refused;
+    }
+    return Run(route, ctx);
+  };
+  if (!IsSafeMethod(request.method)) return answer();
+  // A read sees one snapshot: the user, the policy's inputs and the data agree.
+  Reply reply;
+  Status read = ctx.store.InReadSnapshot([&]() -> Status {
+    reply = answer();
+    return OkStatus();
+  });
+  if (!read.ok()) return ErrorReply(read.error());
+  return reply;
 }
 
 Reply ApiService::Run(const Route& route, RequestContext& ctx) {

@@ -91,6 +91,9 @@ class Store {
   // call runs in a savepoint: if it fails, its part is undone even when the
   // outer work goes on.
   virtual Status InTransaction(const std::function<Status()>& work) = 0;
+  // Runs `work`, which only reads, against one consistent snapshot (and one
+  // read transaction instead of one per statement). Writing inside is refused.
+  virtual Status InReadSnapshot(const std::function<Status()>& work) = 0;
 
   // Whether this database holds synthetic demo data (DESIGN.md §3.7).
   virtual Result<bool> IsDemo() = 0;

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_connection.h"
 
+#include <mutex>
 #include <utility>
 
 namespace trygnet::sqlite {
@@ -25,7 +26,19 @@ Error SqliteError(sqlite3* db, int code, std::string_view what) {
   }
 }
 
+namespace {
+
+// Before SQLite initialises: no global memory statistics, whose mutex every
+// allocation would take (it serialises the server's request threads).
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<Connection> Connection::Open(const std::string& path, bool create) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int code = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -48,6 +61,7 @@ Result<Connection> Connection::Open(const std::string& path, bool create) {
 }
 
 Result<Connection> Connection::OpenReadOnly(const std::string& path) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   if (code != SQLITE_OK) {

@@ -88,6 +88,19 @@ class Statement {
   int last_code_ = SQLITE_OK;
 };
 
+// Resets a cached statement when the scope ends, however it ends, so the
+// next use starts clean (and the read transaction it holds is released).
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement& statement) : statement_(statement) {}
+  ~ResetOnExit() { statement_.Reset(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Statement& statement_;
+};
+
 // A stored value that does not parse means damaged data, not bad input.
 template <typename T>
 Result<T> Stored(Result<T> parsed) {

@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "store/sqlite/json_columns.h"
 #include "store/sqlite/migrations.h"
 
@@ -93,6 +95,7 @@ Status SqliteStore::CheckKey() {
 }
 
 Status SqliteStore::InTransaction(const std::function<Status()>& work) {
+  if (in_read_snapshot_) return Internal("a write was attempted inside a read snapshot");
   if (transaction_depth_ > 0) {
     // Nested: a savepoint, so a failed inner step is undone even if the outer work goes on.
     std::string savepoint = "nested_" + std::to_string(transaction_depth_);
@@ -115,6 +118,17 @@ Status SqliteStore::InTransaction(const std::function<Status()>& work) {
   Status committed = db_.Exec("COMMIT");
   if (!committed.ok()) (void)db_.Exec("ROLLBACK");
   return committed;
+}
+
+Status SqliteStore::InReadSnapshot(const std::function<Status()>& work) {
+  if (in_read_snapshot_ || transaction_depth_ > 0) return work();  // already inside one
+  TRY_STATUS(db_.Exec("BEGIN DEFERRED"));
+  in_read_snapshot_ = true;
+  Status status = work();
+  in_read_snapshot_ = false;
+  Status ended = db_.Exec("COMMIT");  // ends the read; nothing was written
+  if (!ended.ok()) (void)db_.Exec("ROLLBACK");
+  return status.ok() ? ended : status;
 }
 
 Result<bool> SqliteStore::IsDemo() {
@@ -284,8 +298,10 @@ Result<User> ReadUser(sqlite::Statement& statement) {
 }  // namespace
 
 Result<User> SqliteStore::GetUser(const std::string& username) {
-  TRY_ASSIGN(auto statement,
-             db_.Prepare("SELECT username, display_name, unit_id, roles, disabled FROM users WHERE username = ?"));
+  TRY_ASSIGN(auto* cached,
+             Cached("SELECT username, display_name, unit_id, roles, disabled FROM users WHERE username = ?"));
+  sqlite::ResetOnExit reset(*cached);
+  sqlite::Statement& statement = *cached;
   statement.Bind(1, username);
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no user \"" + username + "\"", "username");
@@ -358,8 +374,10 @@ Result<Person> SqliteStore::ReadPerson(sqlite::Statement& statement) {
 }
 
 Result<Person> SqliteStore::GetPerson(PersonId id) {
-  TRY_ASSIGN(auto statement, db_.Prepare("SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, "
-                                         "recorded_at, recorded_by_unit FROM persons WHERE id = ?"));
+  TRY_ASSIGN(auto* cached, Cached("SELECT id, given_name, family_name, birth_date, cpr, residence_area_id, "
+                                  "recorded_at, recorded_by_unit FROM persons WHERE id = ?"));
+  sqlite::ResetOnExit reset(*cached);
+  sqlite::Statement& statement = *cached;
   statement.Bind(1, id);
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no person with id " + std::to_string(id), "person_id");
@@ -400,28 +418,31 @@ Result<int64_t> SqliteStore::CountPersons() {
 }
 
 Result<PersonRecordHolders> SqliteStore::RecordHoldersOfPerson(PersonId person_id) {
-  TRY_ASSIGN(auto* statement,
-             Cached("SELECT 'recorded_by', recorded_by_unit FROM persons WHERE id = ?1 "
-                    "UNION ALL SELECT 'registered', '' WHERE EXISTS (SELECT 1 FROM registrations WHERE person_id = ?1) "
-                    "UNION ALL SELECT 'observed', '' WHERE EXISTS (SELECT 1 FROM observation_persons "
-                    "WHERE person_id = ?1) "
-                    "UNION ALL SELECT DISTINCT 'case', owning_unit_id FROM cases WHERE person_id = ?1"));
+  // One row, no temporary tables: this runs on every read of personal data.
+  TRY_ASSIGN(auto* statement, Cached("SELECT recorded_by_unit, "
+                                     "EXISTS (SELECT 1 FROM registrations WHERE person_id = ?1), "
+                                     "EXISTS (SELECT 1 FROM observation_persons WHERE person_id = ?1), "
+                                     "(SELECT group_concat(owning_unit_id, char(9)) FROM cases WHERE person_id = ?1) "
+                                     "FROM persons WHERE id = ?1"));
+  sqlite::ResetOnExit reset(*statement);
   statement->Bind(1, person_id);
+  TRY_ASSIGN(bool found, statement->Step());
+  if (!found) return NotFound("no person with id " + std::to_string(person_id), "person_id");
   PersonRecordHolders holders;
-  while (true) {
-    auto has_row = statement->Step();
-    if (!has_row.ok()) {
-      statement->Reset();
-      return has_row.error();
+  holders.recorded_by_unit_id = statement->Text(0);
+  holders.registered = statement->Int(1) != 0;
+  holders.observed = statement->Int(2) != 0;
+  std::string case_units = statement->OptionalText(3).value_or("");
+  size_t start = 0;
+  while (start < case_units.size()) {
+    size_t end = case_units.find('\t', start);
+    if (end == std::string::npos) end = case_units.size();
+    std::string unit = case_units.substr(start, end - start);
+    if (std::find(holders.case_unit_ids.begin(), holders.case_unit_ids.end(), unit) == holders.case_unit_ids.end()) {
+      holders.case_unit_ids.push_back(std::move(unit));
     }
-    if (!*has_row) break;
-    std::string kind = statement->Text(0);
-    if (kind == "recorded_by") holders.recorded_by_unit_id = statement->Text(1);
-    if (kind == "registered") holders.registered = true;
-    if (kind == "observed") holders.observed = true;
-    if (kind == "case") holders.case_unit_ids.push_back(statement->Text(1));
+    start = end + 1;
   }
-  statement->Reset();
   return holders;
 }
 

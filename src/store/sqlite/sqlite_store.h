@@ -24,7 +24,7 @@ struct StatementTimer {
 };
 
 struct SqliteOpenOptions {
-  bool create = false;                       // create the file if it does not exist
+  bool create = false;                        // create the file if it does not exist
   StatementTimer* statement_timer = nullptr;  // if set, every statement's time is added to it
 };
 
@@ -40,6 +40,7 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   Status InTransaction(const std::function<Status()>& work) override;
+  Status InReadSnapshot(const std::function<Status()>& work) override;
   Result<bool> IsDemo() override;
   Status MarkAsDemo() override;
   int SchemaVersion() override;
@@ -134,6 +135,7 @@ class SqliteStore final : public Store {
   std::array<uint8_t, 32> anchor_key_;  // authenticates meta.audit_anchor
   const Clock& clock_;
   int transaction_depth_ = 0;
+  bool in_read_snapshot_ = false;
   // While a bulk load is open: the last observation id before it began.
   std::optional<ObservationId> bulk_load_after_;
   // flock()ed while this store runs a bulk load, so that another process

@@ -58,7 +58,9 @@ Status SqliteStore::WriteAuditAnchor(const audit::ChainAnchor& anchor) {
 }
 
 Result<audit::ChainAnchor> SqliteStore::AuditAnchor() {
-  TRY_ASSIGN(auto statement, db_.Prepare("SELECT value FROM meta WHERE key = 'audit_anchor'"));
+  TRY_ASSIGN(auto* cached, Cached("SELECT value FROM meta WHERE key = 'audit_anchor'"));
+  sqlite::ResetOnExit reset(*cached);
+  sqlite::Statement& statement = *cached;
   TRY_ASSIGN(bool has_row, statement.Step());
   // Written when the database is created, so a missing anchor means it was removed.
   if (!has_row) return DataLoss("the audit anchor is missing (removed together with the log?)");

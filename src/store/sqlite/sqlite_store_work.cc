@@ -275,10 +275,12 @@ Result<DisclosureId> SqliteStore::AddDisclosure(const Disclosure& disclosure) {
 
 Result<std::vector<Disclosure>> SqliteStore::DisclosuresForPerson(PersonId person_id) {
   TRY_ASSIGN(
-      auto statement,
-      db_.Prepare(
+      auto* cached,
+      Cached(
           "SELECT id, partnership_id, from_unit_id, to_unit_id, person_id, data_categories, legal_basis_id, purpose, "
           "disclosed_by, disclosed_at FROM disclosures WHERE person_id = ? ORDER BY id"));
+  sqlite::ResetOnExit reset(*cached);
+  sqlite::Statement& statement = *cached;
   statement.Bind(1, person_id);
   std::vector<Disclosure> disclosures;
   while (true) {
