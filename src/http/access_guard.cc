@@ -112,7 +112,8 @@ Guard GuardGeneral(RequestContext& ctx, AccessAction action, DataCategory catego
   return Guard{decision, RecordFor(ctx, resource, audit_action, decision)};
 }
 
-Guard GuardCreate(RequestContext& ctx, DataCategory category, std::string_view resource) {
+Guard GuardOwnKind(RequestContext& ctx, AccessAction action, DataCategory category, std::string_view resource,
+                   std::string_view audit_action) {
   const Partnership* partnership = ctx.principal->partnership;
   policy::Decision decision = NotInAnyPartnership();
   if (partnership) {
@@ -120,9 +121,9 @@ Guard GuardCreate(RequestContext& ctx, DataCategory category, std::string_view r
     target.category = category;
     const Unit* unit = partnership->FindUnit(ctx.principal->user.unit_id);
     if (unit) target.owner_organisation_ids = {unit->organisation_id};
-    decision = policy::May(*partnership, ctx.principal->subject, AccessAction::kWrite, target, ctx.Purpose(), {});
+    decision = policy::May(*partnership, ctx.principal->subject, action, target, ctx.Purpose(), {});
   }
-  return Guard{decision, RecordFor(ctx, resource, "create", decision)};
+  return Guard{decision, RecordFor(ctx, resource, audit_action, decision)};
 }
 
 Reply DeniedReply(const Guard& guard) {

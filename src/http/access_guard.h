@@ -29,9 +29,10 @@ Result<Guard> GuardPerson(RequestContext& ctx, AccessAction action, DataCategory
 Guard GuardGeneral(RequestContext& ctx, AccessAction action, DataCategory category, std::string_view resource,
                    std::string_view audit_action, const Partnership* partnership = nullptr);
 
-// Creating a new record of personal data: the user's organisation will hold
-// it, so the role grants and the external-actor rule decide.
-Guard GuardCreate(RequestContext& ctx, DataCategory category, std::string_view resource);
+// The user's organisation's own records of a kind — a new record it creates,
+// or a list it starts from: the role grants and the external-actor rule decide.
+Guard GuardOwnKind(RequestContext& ctx, AccessAction action, DataCategory category, std::string_view resource,
+                   std::string_view audit_action);
 
 // The 403 for a denial; its audit entry goes with it.
 Reply DeniedReply(const Guard& guard);

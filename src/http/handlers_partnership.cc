@@ -127,7 +127,7 @@ Result<Reply> CreateIncidentImpl(RequestContext& ctx) {
   if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
   incident.partnership_id = partnership->id;
   incident.recorded_by = ctx.principal->user.username;
-  Guard guard = GuardCreate(ctx, DataCategory::kIncident, "incident");
+  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kIncident, "incident", "create");
   if (!guard.decision.allowed) return DeniedReply(guard);
   IncidentId id = 0;
   TRY_STATUS(ctx.store.InTransaction([&]() -> Status {

@@ -42,6 +42,8 @@ Result<Reply> ListPersonsImpl(RequestContext& ctx) {
   TRY_ASSIGN(filter.offset, query.Integer("offset", 0, 0, std::numeric_limits<int32_t>::max()));
   TRY_ASSIGN(filter.limit, query.PageSize());
   TRY_STATUS(query.Finish());
+  Guard may_list = GuardOwnKind(ctx, AccessAction::kRead, DataCategory::kIdentity, "persons", "list");
+  if (!may_list.decision.allowed) return DeniedReply(may_list);
   TRY_ASSIGN(std::vector<Person> persons, ctx.store.ListPersons(filter));
   // Persons the user may not see are left out of the page (not denials:
   // nobody asked for them by name), so a page can be short; next_offset goes on.
@@ -78,7 +80,7 @@ Result<Reply> CreatePersonImpl(RequestContext& ctx) {
     return InvalidArgument("birth_date", "is required when no CPR number is given");
   }
   person.recorded_by_unit_id = ctx.principal->user.unit_id;
-  Guard guard = GuardCreate(ctx, DataCategory::kIdentity, "person");
+  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kIdentity, "person", "create");
   if (!guard.decision.allowed) return DeniedReply(guard);
   PersonId id = 0;
   TRY_STATUS(WriteAudited(

@@ -47,7 +47,7 @@ Result<Reply> CreateGroupImpl(RequestContext& ctx) {
     group.lineage.push_back(link);
   }
   TRY_STATUS(fields.Finish());
-  Guard guard = GuardCreate(ctx, DataCategory::kRegistration, "group");
+  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kRegistration, "group", "create");
   if (!guard.decision.allowed) return DeniedReply(guard);
   GroupId id = 0;
   TRY_STATUS(WriteAudited(
@@ -84,7 +84,7 @@ Result<Reply> CreateObservationImpl(RequestContext& ctx) {
   TRY_STATUS(fields.Finish());
   observation.recorded_by = ctx.principal->user.username;
   observation.recorded_at = ctx.Now();
-  Guard guard = GuardCreate(ctx, DataCategory::kObservation, "observation");
+  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kObservation, "observation", "create");
   if (!guard.decision.allowed) return DeniedReply(guard);
   ObservationId id = 0;
   TRY_STATUS(ctx.store.InTransaction([&]() -> Status {
@@ -118,7 +118,7 @@ Result<Reply> OpenCaseImpl(RequestContext& ctx) {
   case_file.owning_unit_id = ctx.principal->user.unit_id;  // a unit opens its own cases
   case_file.opened_by = ctx.principal->user.username;
   TRY_ASSIGN(Person person, ctx.store.GetPerson(case_file.person_id));
-  Guard guard = GuardCreate(ctx, DataCategory::kCase, "case");
+  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kCase, "case", "create");
   if (!guard.decision.allowed) return DeniedReply(guard);
   CaseId id = 0;
   TRY_STATUS(WriteAudited(
@@ -197,6 +197,11 @@ Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
   disclosure.purpose = ctx.Purpose();
   disclosure.disclosed_by = ctx.principal->user.username;
   disclosure.disclosed_at = ctx.Now();
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(disclosure.person_id));
+  // Only the holder of the data may disclose it: decided before the details are checked.
+  TRY_ASSIGN(Guard guard,
+             GuardPerson(ctx, AccessAction::kWrite, DataCategory::kDisclosure, person, "disclosure", "disclose"));
+  if (!guard.decision.allowed) return DeniedReply(guard);
   TRY_STATUS(ValidateDisclosure(disclosure));
   if (!partnership->FindUnit(disclosure.to_unit_id)) {
     return InvalidArgument("to_unit_id", "is not a unit of partnership " + partnership->id);
@@ -206,7 +211,6 @@ Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
     if (candidate.id == disclosure.legal_basis_id) basis = &candidate;
   }
   if (!basis) return InvalidArgument("legal_basis_id", "is not a legal basis of partnership " + partnership->id);
-  TRY_ASSIGN(Person person, ctx.store.GetPerson(disclosure.person_id));
   AgeGroup age_group = person.IsUnder18At(ctx.Today()) ? AgeGroup::kUnder18 : AgeGroup::kOver18;
   for (size_t i = 0; i < disclosure.data_categories.size(); ++i) {
     TRY_ASSIGN(DataCategory category, ParseDataCategory(disclosure.data_categories[i], "data_categories"));
@@ -219,9 +223,6 @@ Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
                                  " for " + disclosure.purpose);
     }
   }
-  TRY_ASSIGN(Guard guard,
-             GuardPerson(ctx, AccessAction::kWrite, DataCategory::kDisclosure, person, "disclosure", "disclose"));
-  if (!guard.decision.allowed) return DeniedReply(guard);
   DisclosureId id = 0;
   guard.record.legal_basis = basis->id;
   TRY_STATUS(WriteAudited(

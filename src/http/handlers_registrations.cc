@@ -43,6 +43,8 @@ Result<Reply> ListRegistrationsImpl(RequestContext& ctx) {
   TRY_ASSIGN(int64_t limit, query.PageSize());
   TRY_STATUS(query.Finish());
   TRY_ASSIGN(const Partnership* partnership, RequestedPartnership(ctx, partnership_id));
+  Guard may_list = GuardOwnKind(ctx, AccessAction::kRead, DataCategory::kRegistration, "registrations", "list");
+  if (!may_list.decision.allowed) return DeniedReply(may_list);
   BitemporalPoint point{as_of.value_or(ctx.Today()), known_at ? EndOfDay(*known_at) : ctx.Now()};
   TRY_ASSIGN(std::vector<Registration> registrations, ctx.store.ActiveRegistrations(partnership->id, point));
   nlohmann::json items = nlohmann::json::array();
@@ -127,8 +129,7 @@ Result<Reply> ChangeRegistration(RequestContext& ctx, std::string_view action,
   TRY_ASSIGN(Registration registration, ctx.store.GetRegistration(id, ctx.Now()));
   TRY_ASSIGN(Guard guard, GuardRegistration(ctx, registration, AccessAction::kWrite, "", action));
   if (!guard.decision.allowed) return DeniedReply(guard);
-  TRY_STATUS(apply(registration, fields));
-  TRY_STATUS(fields.Finish());
+  TRY_STATUS(apply(registration, fields));  // reads its fields, checks them all (Finish), then acts
   Registration stored;
   TRY_STATUS(WriteAudited(
       ctx,
@@ -151,6 +152,7 @@ Reply CreateRegistration(RequestContext& ctx) { return Answer(CreateRegistration
 Reply ValidateRegistrationAction(RequestContext& ctx) {
   return Answer(ChangeRegistration(ctx, "validate", [&](Registration& registration, FieldReader& fields) -> Status {
     TRY_ASSIGN(std::optional<Date> on, fields.OptionalDate("validated_on"));
+    TRY_STATUS(fields.Finish());
     return ValidateBySecondOfficer(registration, ctx.principal->user.username, on.value_or(ctx.Today()));
   }));
 }
@@ -159,6 +161,7 @@ Reply ValidateRegistrationAction(RequestContext& ctx) {
 Reply ReviewRegistration(RequestContext& ctx) {
   return Answer(ChangeRegistration(ctx, "review", [&](Registration& registration, FieldReader& fields) -> Status {
     TRY_ASSIGN(std::vector<Criterion> criteria, ReadCriteria(fields, true));
+    TRY_STATUS(fields.Finish());
     if (criteria.empty()) return InvalidArgument("criteria", "a review documents at least one new criterion");
     if (registration.IsRemoved()) return FailedPrecondition("a removed registration is not reviewed");
     for (Criterion& criterion : criteria) registration.criteria.push_back(std::move(criterion));
@@ -172,6 +175,7 @@ Reply RemoveRegistrationAction(RequestContext& ctx) {
     TRY_ASSIGN(RemovalReason reason, ParseRemovalReason(reason_text, "reason"));
     TRY_ASSIGN(std::string note, fields.Text("note"));
     TRY_ASSIGN(std::optional<Date> on, fields.OptionalDate("removed_on"));
+    TRY_STATUS(fields.Finish());
     return RemoveRegistration(registration, reason, note, on.value_or(ctx.Today()));
   }));
 }
