@@ -5,6 +5,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 DEMO_DB ?= $(BUILD_DIR)/demo/trygnet-demo.db
 PARTNERSHIP ?= norrebro-2017
+LISTEN ?= 127.0.0.1:8080
 
 .PHONY: deps build run test bench clean
 
@@ -16,10 +17,12 @@ build:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Creates the demo database (if it is not there yet) and shows the indicators.
+# Creates the demo database (if it is not there yet), shows the indicators,
+# then serves the API on $(LISTEN) until Ctrl-C.
 run: deps
 	$(MAKE) build
 	scripts/run-demo.sh $(BUILD_DIR)/trygnet $(DEMO_DB) $(PARTNERSHIP)
+	$(BUILD_DIR)/trygnet serve --db $(DEMO_DB) --key-file $(DEMO_DB).key --listen $(LISTEN)
 
 test: deps
 	$(MAKE) build

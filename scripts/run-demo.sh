@@ -17,3 +17,7 @@ echo
 echo "Demodatabase: $db (nøglefil: $db.key). Prøv fx:"
 echo "  $binary person list --db $db --limit 10"
 echo "  $binary partnership show --db $db --partnership $partnership"
+echo "HTTP-API'et (når serveren kører; log ind og brug cookien):"
+echo "  curl -c /tmp/trygnet.cookies -H 'Content-Type: application/json' \\"
+echo "       -d '{\"username\":\"eas-analyst\",\"password\":\"trygnet-demo-2017\"}' http://127.0.0.1:8080/api/v1/session"
+echo "  curl -b /tmp/trygnet.cookies http://127.0.0.1:8080/api/v1/persons/5"

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "analytics/indicators.h"
 #include "analytics/indicator_json.h"
+#include "analytics/indicators.h"
 #include "cli/app.h"
 #include "cli/exit_codes.h"
 #include "cli/labels_da.h"

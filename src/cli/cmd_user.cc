@@ -112,6 +112,37 @@ int RunDisable(const UserOptions& options) {
   return code;
 }
 
+int RunEnable(const UserOptions& options) {
+  int code = ChangeUsers(options, "enable",
+                         [&](Store& store, const Clock&) { return store.SetUserDisabled(options.username, false); });
+  if (code == kExitOk) std::cout << "Genaktiverede bruger " << options.username << ".\n";
+  return code;
+}
+
+// A new second-factor secret, e.g. after a lost phone; the old codes stop working at once.
+int RunResetTotp(const UserOptions& options) {
+  std::vector<uint8_t> secret = auth::NewTotpSecret();
+  int code = ChangeUsers(options, "reset_totp",
+                         [&](Store& store, const Clock&) { return store.SetTotpSecret(options.username, secret); });
+  if (code != kExitOk) return code;
+  std::cout << "Ny totrinsbekræftelse for " << options.username
+            << "; indlæs denne adresse i en godkendelsesapp (authenticator):\n  "
+            << auth::OtpauthUri(options.username, secret) << "\n";
+  return kExitOk;
+}
+
+int RunRevokeTokens(const UserOptions& options) {
+  int64_t revoked = 0;
+  int code = ChangeUsers(options, "revoke_tokens", [&](Store& store, const Clock&) -> Status {
+    TRY_ASSIGN(revoked, store.RevokeApiTokens(options.username));
+    return OkStatus();
+  });
+  if (code == kExitOk) {
+    std::cout << "Tilbagekaldte " << revoked << " API-nøgle(r) for " << options.username << ".\n";
+  }
+  return code;
+}
+
 int RunResetPassword(const UserOptions& options) {
   auto password = ChoosePassword(options);
   if (!password.ok()) return ReportError(password.error());
@@ -170,6 +201,23 @@ void AddUserCommands(CLI::App& app, Action& action) {
   auto disable = std::make_shared<UserOptions>();
   Command(group, action, "disable", "Deaktivér en bruger (disable an account)", disable, RunDisable)
       ->add_option("--username", disable->username, "User name")
+      ->required();
+
+  auto enable = std::make_shared<UserOptions>();
+  Command(group, action, "enable", "Genaktivér en deaktiveret bruger (re-enable an account)", enable, RunEnable)
+      ->add_option("--username", enable->username, "User name")
+      ->required();
+
+  auto reset_totp = std::make_shared<UserOptions>();
+  Command(group, action, "reset-totp", "Ny totrinsbekræftelse, fx efter tabt telefon (re-enrol the second factor)",
+          reset_totp, RunResetTotp)
+      ->add_option("--username", reset_totp->username, "User name")
+      ->required();
+
+  auto revoke = std::make_shared<UserOptions>();
+  Command(group, action, "revoke-tokens", "Tilbagekald alle brugerens API-nøgler (revoke every API token)", revoke,
+          RunRevokeTokens)
+      ->add_option("--username", revoke->username, "User name")
       ->required();
 
   auto reset = std::make_shared<UserOptions>();

@@ -206,10 +206,19 @@ TEST_F(CliTest, UserAdministrationIsAuditedAndChecksItsInput) {
   EXPECT_EQ(Run("user reset-password --db " + db + " --username ssp-worker2").exit_code, 0);
   EXPECT_EQ(Run("user disable --db " + db + " --username ssp-worker2").exit_code, 0);
   EXPECT_EQ(Run("user disable --db " + db + " --username nobody").exit_code, 1);
+  RunResult totp = Run("user reset-totp --db " + db + " --username ssp-worker2");
+  EXPECT_NE(totp.out.find("otpauth://totp/Trygnet:ssp-worker2?secret="), std::string::npos) << totp.out;
+  RunResult revoked = Run("user revoke-tokens --db " + db + " --username ssp-worker2");
+  EXPECT_NE(revoked.out.find("Tilbagekaldte 1 API-nøgle"), std::string::npos) << revoked.out;
+  EXPECT_NE(Run("user revoke-tokens --db " + db + " --username ssp-worker2").out.find("Tilbagekaldte 0"),
+            std::string::npos);
   RunResult list = Run("user list --db " + db);
   EXPECT_NE(list.out.find("deaktiveret"), std::string::npos) << list.out;
+  EXPECT_EQ(Run("user enable --db " + db + " --username ssp-worker2").exit_code, 0);
+  EXPECT_EQ(Run("user list --db " + db).out.find("deaktiveret"), std::string::npos);
   RunResult audited = Run("audit query --db " + db + " --json");
-  for (const char* action : {"\"create\"", "\"issue_token\"", "\"reset_password\"", "\"disable\""}) {
+  for (const char* action : {"\"create\"", "\"issue_token\"", "\"reset_password\"", "\"disable\"", "\"enable\"",
+                             "\"reset_totp\"", "\"revoke_tokens\""}) {
     EXPECT_NE(audited.out.find(action), std::string::npos) << action;
   }
   EXPECT_EQ(Run("audit verify --db " + db).exit_code, 0);
