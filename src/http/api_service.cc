@@ -109,17 +109,17 @@ Reply ApiService::Run(const Route& route, RequestContext& ctx) {
 // requests that change something must carry the session's CSRF token.
 Reply ApiService::Authenticate(RequestContext& ctx, bool& signed_in) {
   const ApiRequest& request = ctx.request;
-  std::string username;
+  std::optional<User> user;
   bool via_session = false;
   if (!request.authorization.empty()) {
     constexpr std::string_view kBearer = "Bearer ";
     if (!request.authorization.starts_with(kBearer)) {
       return Unauthenticated("the Authorization header must be \"Bearer <token>\"");
     }
-    auto user = ctx.store.FindApiTokenUser(auth::HashApiToken(request.authorization.substr(kBearer.size())));
-    if (!user.ok()) return ErrorReply(user.error());
-    if (!*user) return Unauthenticated("the API token is unknown or revoked");
-    username = **user;
+    auto owner = ctx.store.FindApiTokenUser(auth::HashApiToken(request.authorization.substr(kBearer.size())));
+    if (!owner.ok()) return ErrorReply(owner.error());
+    if (!*owner) return Unauthenticated("the API token is unknown or revoked, or its account is disabled");
+    user = std::move(*owner);
   } else {
     std::string token = CookieValue(request.cookie, kSessionCookie);
     if (token.empty()) return Unauthenticated("sign in first (POST /api/v1/session)");
@@ -129,11 +129,11 @@ Reply ApiService::Authenticate(RequestContext& ctx, bool& signed_in) {
       return Reply{ErrorResponse(403, "csrf_token_invalid",
                                  "the X-CSRF-Token header is missing or does not match the session", "X-CSRF-Token")};
     }
-    username = session->username;
+    auto found = ctx.store.GetUser(session->username);
+    if (!found.ok() || found->disabled) return Unauthenticated("the account is disabled or no longer exists");
+    user = std::move(*found);
     via_session = true;
   }
-  auto user = ctx.store.GetUser(username);
-  if (!user.ok() || user->disabled) return Unauthenticated("the account is disabled or no longer exists");
   Principal principal;
   principal.subject = policy::Subject{user->username, user->unit_id, user->roles};
   principal.partnership = state_.PartnershipOfUnit(user->unit_id);

@@ -22,6 +22,11 @@ void AuditWriter::Submit(std::vector<audit::AuditRecord> records, Done done) {
   done(Unavailable("the server is shutting down"));
 }
 
+void AuditWriter::SetDispatcher(Dispatcher dispatch) {
+  std::lock_guard lock(mutex_);
+  dispatch_ = std::move(dispatch);
+}
+
 void AuditWriter::Stop() {
   {
     std::lock_guard lock(mutex_);
@@ -34,11 +39,13 @@ void AuditWriter::Stop() {
 void AuditWriter::Run() {
   while (true) {
     std::vector<Pending> batch;
+    Dispatcher dispatch;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and nothing left to write
       batch.swap(queue_);
+      dispatch = dispatch_;
     }
     std::vector<audit::AuditRecord> records;
     for (Pending& pending : batch) {
@@ -52,7 +59,10 @@ void AuditWriter::Run() {
       commits_ += 1;
       entries_ += static_cast<int64_t>(records.size());
     }
-    for (Pending& pending : batch) pending.done(written);
+    auto finish = [batch = std::make_shared<std::vector<Pending>>(std::move(batch)), written] {
+      for (Pending& pending : *batch) pending.done(written);
+    };
+    dispatch ? dispatch(std::move(finish)) : finish();
   }
 }
 

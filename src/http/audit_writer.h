@@ -21,9 +21,14 @@ namespace trygnet::http {
 class AuditWriter {
  public:
   using Done = std::function<void(Status)>;
+  // Runs the callbacks of one commit, e.g. on a request thread (one wake-up
+  // per commit instead of one per read). The default runs them at once.
+  using Dispatcher = std::function<void(std::function<void()>)>;
 
   // Takes its own store (connection); starts the writer thread.
   explicit AuditWriter(std::unique_ptr<Store> store);
+  // Sets (or, with {}, clears) where callbacks run; the HTTP server sets its io_context.
+  void SetDispatcher(Dispatcher dispatch);
   ~AuditWriter();  // drains what was submitted, then stops
   AuditWriter(const AuditWriter&) = delete;
   AuditWriter& operator=(const AuditWriter&) = delete;
@@ -46,6 +51,7 @@ class AuditWriter {
   void Run();
 
   std::unique_ptr<Store> store_;
+  Dispatcher dispatch_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<Pending> queue_;

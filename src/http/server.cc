@@ -32,7 +32,7 @@ namespace {
 constexpr auto kIdleTimeout = std::chrono::seconds(60);  // an open connection with no request
 constexpr auto kHandshakeTimeout = std::chrono::seconds(15);
 constexpr uint32_t kHeaderLimit = 16 * 1024;
-constexpr int kRequestThreadNice = 5;
+constexpr int kRequestThreadNice = 10;
 
 class ConnectionBase {
  public:
@@ -323,6 +323,9 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(ApiService& service, Audit
     return Unavailable("cannot listen on " + opts.host + ":" + std::to_string(opts.port) + ": " + error.message());
   }
   impl->work.emplace(net::make_work_guard(impl->ioc));
+  // The answers of one audit commit are sent from a request thread: one wake-up per commit.
+  impl->audit.SetDispatcher(
+      [raw = impl.get()](std::function<void()> finish) { net::post(raw->ioc, std::move(finish)); });
   impl->Accept();
   int threads = opts.threads > 0 ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   for (int i = 0; i < threads; ++i) {
@@ -359,6 +362,7 @@ void HttpServer::Shutdown() {
   while ((impl_->in_flight > 0 || impl_->LiveConnections() > 0) && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  impl_->audit.SetDispatcher({});
   impl_->work.reset();
   impl_->ioc.stop();
   for (std::thread& thread : impl_->threads) thread.join();

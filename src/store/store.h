@@ -130,8 +130,8 @@ class Store {
   virtual Status SaveSignInState(const std::string& username, int failed_attempts,
                                  std::optional<Timestamp> locked_until, std::optional<int64_t> totp_last_step) = 0;
   virtual Status AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) = 0;
-  // The user a token belongs to, if it is known and not revoked.
-  virtual Result<std::optional<std::string>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) = 0;
+  // The enabled user a token belongs to, if the token is known and not revoked.
+  virtual Result<std::optional<User>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) = 0;
   // Revokes every token of the user; returns how many were active.
   virtual Result<int64_t> RevokeApiTokens(const std::string& username) = 0;
 

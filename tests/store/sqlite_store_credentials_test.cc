@@ -54,7 +54,7 @@ TEST_F(CredentialsTest, RefusesUnknownUsersAndASecondFactorBeforeAPassword) {
 TEST_F(CredentialsTest, ApiTokensWorkUntilTheUserIsDisabled) {
   std::vector<uint8_t> token_hash(32, 7);
   ASSERT_TRUE(IsOk(store_->AddApiToken("ssp-caseworker", token_hash)));
-  EXPECT_EQ(*store_->FindApiTokenUser(token_hash), std::optional<std::string>("ssp-caseworker"));
+  EXPECT_EQ((*store_->FindApiTokenUser(token_hash))->username, "ssp-caseworker");
   EXPECT_FALSE(store_->FindApiTokenUser(std::vector<uint8_t>(32, 8))->has_value());
   ASSERT_TRUE(IsOk(store_->SetUserDisabled("ssp-caseworker", true)));
   EXPECT_FALSE(store_->FindApiTokenUser(token_hash)->has_value());

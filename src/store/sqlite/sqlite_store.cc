@@ -122,11 +122,14 @@ Status SqliteStore::InTransaction(const std::function<Status()>& work) {
 
 Status SqliteStore::InReadSnapshot(const std::function<Status()>& work) {
   if (in_read_snapshot_ || transaction_depth_ > 0) return work();  // already inside one
-  TRY_STATUS(db_.Exec("BEGIN DEFERRED"));
+  // Cached statements: every GET of the API runs these two.
+  TRY_ASSIGN(auto* begin, Cached("BEGIN DEFERRED"));
+  TRY_STATUS(begin->Run());
   in_read_snapshot_ = true;
   Status status = work();
   in_read_snapshot_ = false;
-  Status ended = db_.Exec("COMMIT");  // ends the read; nothing was written
+  auto commit = Cached("COMMIT");
+  Status ended = commit.ok() ? (*commit)->Run() : Status(commit.error());  // ends the read; nothing was written
   if (!ended.ok()) (void)db_.Exec("ROLLBACK");
   return status.ok() ? ended : status;
 }
@@ -306,6 +309,18 @@ Result<User> SqliteStore::GetUser(const std::string& username) {
   TRY_ASSIGN(bool has_row, statement.Step());
   if (!has_row) return NotFound("no user \"" + username + "\"", "username");
   return ReadUser(statement);
+}
+
+// One query: a bearer request is authenticated on every call.
+Result<std::optional<User>> SqliteStore::FindApiTokenUser(const std::vector<uint8_t>& token_hash) {
+  TRY_ASSIGN(auto* cached, Cached("SELECT u.username, u.display_name, u.unit_id, u.roles, u.disabled "
+                                  "FROM api_tokens t JOIN users u ON u.username = t.username "
+                                  "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0"));
+  sqlite::ResetOnExit reset(*cached);
+  TRY_ASSIGN(bool found, cached->Bind(1, token_hash).Step());
+  if (!found) return std::optional<User>();
+  TRY_ASSIGN(User user, ReadUser(*cached));
+  return std::optional<User>(std::move(user));
 }
 
 Result<std::vector<User>> SqliteStore::ListUsers() {

@@ -65,7 +65,7 @@ class SqliteStore final : public Store {
   Status SaveSignInState(const std::string& username, int failed_attempts, std::optional<Timestamp> locked_until,
                          std::optional<int64_t> totp_last_step) override;
   Status AddApiToken(const std::string& username, const std::vector<uint8_t>& token_hash) override;
-  Result<std::optional<std::string>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) override;
+  Result<std::optional<User>> FindApiTokenUser(const std::vector<uint8_t>& token_hash) override;
   Result<int64_t> RevokeApiTokens(const std::string& username) override;
 
   Result<PersonId> AddPerson(const Person& person) override;

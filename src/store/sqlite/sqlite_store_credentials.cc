@@ -84,16 +84,6 @@ Status SqliteStore::AddApiToken(const std::string& username, const std::vector<u
   return statement.Bind(1, token_hash).Bind(2, username).Bind(3, clock_.Now().unix_seconds()).Run();
 }
 
-Result<std::optional<std::string>> SqliteStore::FindApiTokenUser(const std::vector<uint8_t>& token_hash) {
-  TRY_ASSIGN(auto* cached, Cached("SELECT t.username FROM api_tokens t JOIN users u ON u.username = t.username "
-                                  "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0"));
-  sqlite::ResetOnExit reset(*cached);
-  sqlite::Statement& statement = *cached;
-  TRY_ASSIGN(bool found, statement.Bind(1, token_hash).Step());
-  if (!found) return std::optional<std::string>();
-  return std::optional<std::string>(statement.Text(0));
-}
-
 Result<int64_t> SqliteStore::RevokeApiTokens(const std::string& username) {
   TRY_STATUS(UserMustExist(db_, username));
   TRY_ASSIGN(auto statement,
