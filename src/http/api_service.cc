@@ -56,7 +56,7 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 ApiService::ApiService(StorePool& stores, const Clock& clock, std::vector<Partnership> partnerships, bool demo,
                        ServiceOptions options)
     : stores_(stores),
-      state_{clock, std::move(partnerships), demo, options, SessionRegistry(options.session), {}},
+      state_{clock, std::move(partnerships), demo, options, SessionRegistry(options.session), {}, {}},
       routes_(AllRoutes()),
       metrics_(RouteNames(routes_)) {}
 

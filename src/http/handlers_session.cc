@@ -1,7 +1,6 @@
 // POST/GET/DELETE /api/v1/session: signing in and out of the browser UI.
 #include <string>
 
-#include "auth/password.h"
 #include "auth/sign_in.h"
 #include "http/api_error.h"
 #include "http/api_service.h"
@@ -31,14 +30,21 @@ audit::AuditRecord SignInRecord(RequestContext& ctx, const std::string& username
   return record;
 }
 
-// Checking a password takes as long for an unknown user as for a known one,
-// so the answer's timing does not tell which user names exist.
-void SpendPasswordCheckTime(std::string_view password) {
-  static const std::string kDummyHash = [] {
-    auto hash = auth::HashPassword("not-a-real-password-0000");
-    return hash.ok() ? *hash : std::string();
-  }();
-  auth::VerifyPassword(kDummyHash, password);
+// What the caller is told; a disabled account looks like wrong credentials.
+ApiResponse SignInRefusal(RequestContext& ctx, const auth::SignInDecision& decision) {
+  switch (decision.result) {
+    case auth::SignInResult::kLocked:
+      return ErrorResponse(401, "account_locked",
+                           "too many failed attempts; the account is locked until " +
+                               decision.locked_until.value_or(ctx.Now()).ToString());
+    case auth::SignInResult::kSecondFactorMissing:
+      return ErrorResponse(401, "second_factor_required", "enter the code from your authenticator app", "totp_code");
+    case auth::SignInResult::kSecondFactorNotEnrolled:
+      return ErrorResponse(403, "second_factor_not_enrolled",
+                           "your account needs a second factor; ask an administrator to enrol one");
+    default:
+      return ErrorResponse(401, "wrong_credentials", "the user name, password or code is wrong");
+  }
 }
 
 nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::string& csrf_token) {
@@ -64,48 +70,41 @@ Reply SignIn(RequestContext& ctx) {
   if (!totp_code.ok()) return ErrorReply(totp_code.error());
   if (Status finished = fields.Finish(); !finished.ok()) return ErrorReply(finished.error());
 
-  ApiResponse wrong = ErrorResponse(401, "wrong_credentials", "the user name, password or code is wrong");
   auto user = ctx.store.GetUser(*username);
   auto credentials = user.ok() ? ctx.store.GetCredentials(*username) : Result<Credentials>(user.error());
-  if (!credentials.ok()) {
-    if (credentials.error().code != ErrorCode::kNotFound) return ErrorReply(credentials.error());
-    SpendPasswordCheckTime(*password);
-    return Reply(wrong, {SignInRecord(ctx, *username, "", audit::Outcome::kDenied, "wrong_credentials")},
-                 auth::BackoffMillis(1));
+  if (!credentials.ok() && credentials.error().code != ErrorCode::kNotFound) return ErrorReply(credentials.error());
+  bool known = credentials.ok();
+  auth::AccountState account;
+  bool needs_second_factor = false;
+  if (known) {
+    account = {user->disabled,
+               credentials->password_hash,
+               credentials->totp_secret,
+               credentials->totp_last_step,
+               credentials->failed_attempts,
+               credentials->locked_until};
+    const Partnership* partnership = ctx.state.PartnershipOfUnit(user->unit_id);
+    needs_second_factor = partnership && auth::NeedsSecondFactor(*partnership, *user);
+  } else {
+    account = ctx.state.unknown_accounts.StateOf(*username);  // answers like a real account would
   }
-  auth::AccountState account{user->disabled,
-                             credentials->password_hash,
-                             credentials->totp_secret,
-                             credentials->totp_last_step,
-                             credentials->failed_attempts,
-                             credentials->locked_until};
-  const Partnership* partnership = ctx.state.PartnershipOfUnit(user->unit_id);
-  bool needs_second_factor = partnership && auth::NeedsSecondFactor(*partnership, *user);
   std::optional<std::string_view> code;
   if (!totp_code->empty()) code = *totp_code;
   auth::SignInDecision decision = auth::DecideSignIn(account, *password, code, needs_second_factor, ctx.state.demo,
                                                      ctx.Now(), ctx.state.options.lockout);
-  if (Status saved = ctx.store.SaveSignInState(*username, decision.failed_attempts, decision.locked_until,
-                                               decision.used_totp_step);
-      !saved.ok()) {
-    return ErrorReply(saved.error());
+  if (known) {
+    Status saved =
+        ctx.store.SaveSignInState(*username, decision.failed_attempts, decision.locked_until, decision.used_totp_step);
+    if (!saved.ok()) return ErrorReply(saved.error());
+  } else {
+    ctx.state.unknown_accounts.Save(*username, decision);
   }
-  std::string_view result_name = auth::SignInResultName(decision.result);
+  std::string unit = known ? user->unit_id : "";
   if (decision.result != auth::SignInResult::kSignedIn) {
-    audit::AuditRecord record = SignInRecord(ctx, *username, user->unit_id, audit::Outcome::kDenied, result_name);
-    ApiResponse response = wrong;  // disabled accounts look like wrong credentials to the caller
-    if (decision.result == auth::SignInResult::kLocked) {
-      response = ErrorResponse(401, "account_locked",
-                               "too many failed attempts; the account is locked until " +
-                                   decision.locked_until.value_or(ctx.Now()).ToString());
-    } else if (decision.result == auth::SignInResult::kSecondFactorMissing) {
-      response =
-          ErrorResponse(401, "second_factor_required", "enter the code from your authenticator app", "totp_code");
-    } else if (decision.result == auth::SignInResult::kSecondFactorNotEnrolled) {
-      response = ErrorResponse(403, "second_factor_not_enrolled",
-                               "your account needs a second factor; ask an administrator to enrol one");
-    }
-    return Reply(response, {record}, auth::BackoffMillis(decision.failed_attempts));
+    audit::AuditRecord record =
+        SignInRecord(ctx, *username, unit, audit::Outcome::kDenied, auth::SignInResultName(decision.result));
+    int64_t delay = ctx.state.options.delay_failed_sign_ins ? auth::BackoffMillis(decision.failed_attempts) : 0;
+    return Reply(SignInRefusal(ctx, decision), {record}, delay);
   }
   NewSession session = ctx.state.sessions.Create(*username, ctx.Now());
   ApiResponse response = JsonResponse(SessionBody(ctx, *user, session.csrf_token));

@@ -13,6 +13,7 @@
 #include "core/user.h"
 #include "http/api_types.h"
 #include "http/session_registry.h"
+#include "http/unknown_accounts.h"
 #include "policy/policy.h"
 #include "store/store.h"
 
@@ -24,6 +25,7 @@ inline constexpr std::string_view kDefaultPurpose = "crime_prevention";
 struct ServiceOptions {
   auth::LockoutPolicy lockout;
   auth::SessionPolicy session;
+  bool delay_failed_sign_ins = true;  // back-off (auth::BackoffMillis); tests of other rules turn it off
 };
 
 // Shared by all requests; read-only after start except the session registry.
@@ -33,6 +35,7 @@ struct ServiceState {
   bool demo = false;
   ServiceOptions options;
   SessionRegistry sessions;
+  UnknownAccounts unknown_accounts;
   // /metrics text; set by the server, which knows the counters.
   std::function<std::string()> metrics_text;
 

@@ -2,6 +2,8 @@
 // factor, lock-out, sessions with CSRF, expiry, sign-out and bearer tokens.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "auth/api_token.h"
 #include "auth/totp.h"
 #include "http_test_support.h"
@@ -14,7 +16,9 @@ constexpr char kPassword[] = "korrekt-hest-batteri-hæfteklamme";
 class SignInTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_ = TestServer::Start(/*demo=*/false);
+    http::ServiceOptions options;
+    options.delay_failed_sign_ins = false;  // FailedSignInsAreAnsweredLater checks the delay
+    server_ = TestServer::Start(/*demo=*/false, options);
     secret_ = auth::NewTotpSecret();
     server_->AddUser("eas-analytiker", "eas", {UserRole::kAnalyst}, kPassword, secret_);
     server_->AddUser("ssp-uden-kode", "ssp", {UserRole::kCaseworker}, kPassword);
@@ -79,12 +83,29 @@ TEST_F(SignInTest, WrongPasswordsLockTheAccountAndAreAudited) {
   EXPECT_EQ(denied, 6);
 }
 
-TEST_F(SignInTest, UnknownUsersGetTheSameAnswerAsWrongPasswords) {
+TEST_F(SignInTest, UnknownUsersGetTheSameAnswersAsWrongPasswords) {
+  // Five failures each, then the right password for the real account: the
+  // unknown name is answered the same way every time, lock-out included.
   HttpClient client = server_->Client();
-  HttpResponse unknown = client.SignIn("ingen-saadan", kPassword);
-  HttpResponse wrong = client.SignIn("styregruppe", "forkert-adgangskode-1");
-  EXPECT_EQ(unknown.status, wrong.status);
-  EXPECT_EQ(unknown.Json()["error"], wrong.Json()["error"]);
+  for (int attempt = 1; attempt <= 6; ++attempt) {
+    HttpResponse unknown = client.SignIn("ingen-saadan", attempt <= 5 ? "forkert-adgangskode-1" : kPassword);
+    HttpResponse real = client.SignIn("styregruppe", attempt <= 5 ? "forkert-adgangskode-1" : kPassword);
+    EXPECT_EQ(unknown.status, real.status) << attempt;
+    EXPECT_EQ(unknown.ErrorCode(), real.ErrorCode()) << attempt;
+  }
+}
+
+TEST(SignInBackoffTest, FailedSignInsAreAnsweredLater) {
+  auto server = TestServer::Start(/*demo=*/false);
+  server->AddUser("styregruppe", "sikker-by", {UserRole::kSteeringMember}, kPassword);
+  HttpClient client = server->Client();
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(client.SignIn("styregruppe", "forkert-adgangskode-1").status, 401);
+  EXPECT_EQ(client.SignIn("ingen-saadan", "forkert-adgangskode-1").status, 401);
+  auto waited = std::chrono::steady_clock::now() - started;
+  // Not a timing benchmark: the deliberate delay of 250 ms per first failure must be there.
+  EXPECT_GE(waited, std::chrono::milliseconds(500));
+  EXPECT_EQ(client.SignIn("styregruppe", kPassword).status, 200);
 }
 
 TEST_F(SignInTest, TheDemoPasswordDoesNotOpenARealDatabase) {
