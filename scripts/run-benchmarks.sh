@@ -12,6 +12,9 @@ echo
 echo "== demo generation, city scale"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 /usr/bin/time -f "wall %e s, peak RSS %M KiB" "$build/trygnet" demo --db "$tmp/city.db" >/dev/null
+echo
+echo "== HTTP API: audited profile reads against /healthz (bench/http/audited_read.sh)"
+"$(dirname "$0")/../bench/http/audited_read.sh" "$build" 15
 if [ "${1:-}" = "--national" ]; then
   echo
   echo "== demo generation, national scale (1,000,000 persons, 10,000,000 observations)"
