@@ -137,3 +137,35 @@ TEST_F(StoreTest, QueriesAuditEntriesByPersonUserUnitAndTime) {
 
 }  // namespace
 }  // namespace trygnet
+
+namespace trygnet {
+namespace {
+
+TEST_F(StoreTest, ABatchOfEntriesChainsLikeSingleAppends) {
+  ASSERT_TRUE(IsOk(store_->AppendAudit(Read("eas-analyst", "eas", 1, T("2017-04-01T10:00:00Z")))));
+  std::vector<audit::AuditRecord> batch;
+  for (PersonId person = 2; person <= 6; ++person)
+    batch.push_back(Read("dks-officer", "dks", person, T("2017-04-01T11:00:00Z")));
+  ASSERT_TRUE(IsOk(store_->AppendAuditBatch(batch)));
+  ASSERT_TRUE(IsOk(store_->AppendAuditBatch({})));
+  auto entries = All(*store_);
+  ASSERT_EQ(entries.size(), 6u);
+  for (size_t i = 1; i < entries.size(); ++i) EXPECT_EQ(entries[i].previous_hash, entries[i - 1].hash);
+  EXPECT_EQ(entries[5].record.person_id, 6);
+  EXPECT_EQ(store_->AuditAnchor()->count, 6);
+  EXPECT_TRUE(IsOk(Verify(*store_)));
+}
+
+TEST_F(StoreTest, AReadSnapshotRefusesWrites) {
+  Status status = store_->InReadSnapshot(
+      [&]() -> Status { return store_->AppendAudit(Read("eas-analyst", "eas", 1, T("2017-04-01T10:00:00Z"))); });
+  EXPECT_TRUE(IsError(status, ErrorCode::kInternal));
+  EXPECT_EQ(store_->AuditAnchor()->count, 0);
+  EXPECT_TRUE(IsOk(
+      store_->InReadSnapshot([&]() -> Status { return store_->AuditAnchor().ok() ? OkStatus() : Internal("x"); })));
+  // Usable for writes again afterwards.
+  EXPECT_TRUE(IsOk(store_->AppendAudit(Read("eas-analyst", "eas", 1, T("2017-04-01T10:00:00Z")))));
+}
+
+}  // namespace
+}  // namespace trygnet

@@ -64,3 +64,36 @@ TEST_F(CredentialsTest, ApiTokensWorkUntilTheUserIsDisabled) {
 
 }  // namespace
 }  // namespace trygnet
+
+namespace trygnet {
+namespace {
+
+TEST_F(CredentialsTest, SignInStateIsStoredAndAPasswordResetClearsIt) {
+  ASSERT_TRUE(IsOk(store_->SetPassword("ssp-caseworker", "$argon2id$v=19$test")));
+  Timestamp locked = testing::T("2017-04-01T10:15:00Z");
+  ASSERT_TRUE(IsOk(store_->SaveSignInState("ssp-caseworker", 5, locked, 1234)));
+  auto credentials = store_->GetCredentials("ssp-caseworker");
+  EXPECT_EQ(credentials->failed_attempts, 5);
+  EXPECT_EQ(credentials->locked_until, locked);
+  EXPECT_EQ(credentials->totp_last_step, 1234);
+  // No step used this time: the last one is kept (a code is never accepted twice).
+  ASSERT_TRUE(IsOk(store_->SaveSignInState("ssp-caseworker", 0, std::nullopt, std::nullopt)));
+  EXPECT_EQ(store_->GetCredentials("ssp-caseworker")->totp_last_step, 1234);
+  ASSERT_TRUE(IsOk(store_->SaveSignInState("ssp-caseworker", 3, std::nullopt, std::nullopt)));
+  ASSERT_TRUE(IsOk(store_->SetPassword("ssp-caseworker", "$argon2id$v=19$new")));
+  EXPECT_EQ(store_->GetCredentials("ssp-caseworker")->failed_attempts, 0);
+  EXPECT_TRUE(IsError(store_->SaveSignInState("nobody", 1, std::nullopt, std::nullopt), ErrorCode::kNotFound));
+}
+
+TEST_F(CredentialsTest, RevokingEndsEveryTokenOfTheUser) {
+  ASSERT_TRUE(IsOk(store_->AddApiToken("ssp-caseworker", std::vector<uint8_t>(32, 1))));
+  ASSERT_TRUE(IsOk(store_->AddApiToken("ssp-caseworker", std::vector<uint8_t>(32, 2))));
+  EXPECT_EQ(*store_->RevokeApiTokens("ssp-caseworker"), 2);
+  EXPECT_FALSE(store_->FindApiTokenUser(std::vector<uint8_t>(32, 1))->has_value());
+  EXPECT_FALSE(store_->FindApiTokenUser(std::vector<uint8_t>(32, 2))->has_value());
+  EXPECT_EQ(*store_->RevokeApiTokens("ssp-caseworker"), 0);
+  EXPECT_TRUE(IsError(store_->RevokeApiTokens("nobody"), ErrorCode::kNotFound));
+}
+
+}  // namespace
+}  // namespace trygnet

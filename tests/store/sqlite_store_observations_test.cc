@@ -140,3 +140,20 @@ TEST_F(ObservationsTest, AnInterruptedBulkLoadIsFinishedOnTheNextOpen) {
 
 }  // namespace
 }  // namespace trygnet
+
+namespace trygnet {
+namespace {
+
+TEST_F(ObservationsTest, RecordHoldersNameWhoKeepsSomethingAboutAPerson) {
+  auto before = store_->RecordHoldersOfPerson(mikkel_);
+  ASSERT_TRUE(IsOk(before));
+  EXPECT_FALSE(before->observed);
+  EXPECT_FALSE(before->registered);
+  EXPECT_TRUE(before->case_unit_ids.empty());
+  ASSERT_TRUE(IsOk(store_->AddObservations({SeenTogether({mikkel_, sofie_})})));
+  EXPECT_TRUE(store_->RecordHoldersOfPerson(mikkel_)->observed);
+  EXPECT_TRUE(IsError(store_->RecordHoldersOfPerson(999999), ErrorCode::kNotFound));
+}
+
+}  // namespace
+}  // namespace trygnet
