@@ -21,7 +21,7 @@ build:
 # then serves the API on $(LISTEN) until Ctrl-C.
 run: deps
 	$(MAKE) build
-	scripts/run-demo.sh $(BUILD_DIR)/trygnet $(DEMO_DB) $(PARTNERSHIP)
+	scripts/run-demo.sh $(BUILD_DIR)/trygnet $(DEMO_DB) $(PARTNERSHIP) $(LISTEN)
 	$(BUILD_DIR)/trygnet serve --db $(DEMO_DB) --key-file $(DEMO_DB).key --listen $(LISTEN)
 
 test: deps

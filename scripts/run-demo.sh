@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: creates the demo database on first use and shows what it holds.
-# Usage: scripts/run-demo.sh BINARY DATABASE PARTNERSHIP
+# Usage: scripts/run-demo.sh BINARY DATABASE PARTNERSHIP [LISTEN]
 set -euo pipefail
-binary="$1"; db="$2"; partnership="$3"
+binary="$1"; db="$2"; partnership="$3"; listen="${4:-127.0.0.1:8080}"
 key="$db.key"  # the demo key beside the database, whatever $TRYGNET_KEY_FILE says
 mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
@@ -19,5 +19,5 @@ echo "  $binary person list --db $db --limit 10"
 echo "  $binary partnership show --db $db --partnership $partnership"
 echo "HTTP-API'et (når serveren kører; log ind og brug cookien):"
 echo "  curl -c /tmp/trygnet.cookies -H 'Content-Type: application/json' \\"
-echo "       -d '{\"username\":\"eas-analyst\",\"password\":\"trygnet-demo-2017\"}' http://127.0.0.1:8080/api/v1/session"
-echo "  curl -b /tmp/trygnet.cookies http://127.0.0.1:8080/api/v1/persons/5"
+echo "       -d '{\"username\":\"eas-analyst\",\"password\":\"trygnet-demo-2017\"}' http://$listen/api/v1/session"
+echo "  curl -b /tmp/trygnet.cookies http://$listen/api/v1/persons/5"

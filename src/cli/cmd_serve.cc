@@ -71,6 +71,12 @@ int RunServe(const ServeOptions& options) {
                  "auditor eller admin; adgangskode "
               << auth::kDemoPassword << " (kun i en demodatabase; ingen engangskode)\n";
   }
+  bool loopback = listen->first == "127.0.0.1" || listen->first == "::1" || listen->first == "localhost";
+  if (!loopback && !(*running)->tls()) {
+    std::cerr << "ADVARSEL: lytter på " << listen->first
+              << " uden TLS. Browsere sender ikke login-cookien (Secure) over HTTP, og data sendes ukrypteret; "
+                 "brug --tls-cert og --tls-key (warning: no TLS on a non-loopback address).\n";
+  }
   std::cout << "Stop med Ctrl-C eller SIGTERM.\n" << std::flush;
   int received = 0;
   sigwait(&signals, &received);

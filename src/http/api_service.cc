@@ -22,6 +22,20 @@ Reply Unauthenticated(std::string message) {
   return reply;
 }
 
+// A declared purpose must be one the partnership's legal bases know, so that a
+// typing error is refused instead of silently matching no disclosure.
+Status CheckPurpose(const std::string& purpose, const Partnership* partnership) {
+  if (purpose.empty() || !partnership) return OkStatus();
+  std::string known;
+  for (const LegalBasis& basis : partnership->legal_bases) {
+    for (const std::string& candidate : basis.purposes) {
+      if (candidate == purpose) return OkStatus();
+      if (known.find(candidate) == std::string::npos) known += (known.empty() ? "" : ", ") + candidate;
+    }
+  }
+  return InvalidArgument("X-Trygnet-Purpose", "is not a purpose of the partnership (known: " + known + ")");
+}
+
 }  // namespace
 
 const Partnership* ServiceState::PartnershipOfUnit(std::string_view unit_id) const {
@@ -56,7 +70,7 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 ApiService::ApiService(StorePool& stores, const Clock& clock, std::vector<Partnership> partnerships, bool demo,
                        ServiceOptions options)
     : stores_(stores),
-      state_{clock, std::move(partnerships), demo, options, SessionRegistry(options.session), {}, {}},
+      state_{clock, std::move(partnerships), demo, options, SessionRegistry(options.session), {}, {}, {}},
       routes_(AllRoutes()),
       metrics_(RouteNames(routes_)) {}
 
@@ -130,9 +144,21 @@ Reply ApiService::Authenticate(RequestContext& ctx, bool& signed_in) {
                                  "the X-CSRF-Token header is missing or does not match the session", "X-CSRF-Token")};
     }
     auto found = ctx.store.GetUser(session->username);
-    if (!found.ok() || found->disabled) return Unauthenticated("the account is disabled or no longer exists");
+    if (!found.ok() || found->disabled) {
+      state_.sessions.End(token);  // does not come back if the account is enabled again
+      return Unauthenticated("the account is disabled or no longer exists");
+    }
+    // A password set after sign-in (e.g. `trygnet user reset-password`) ends the session.
+    auto credentials = ctx.store.GetCredentials(session->username);
+    if (!credentials.ok() || credentials->password_changed_at > session->created) {
+      state_.sessions.End(token);
+      return Unauthenticated("the password was changed; sign in again");
+    }
     user = std::move(*found);
     via_session = true;
+  }
+  if (Status purpose = CheckPurpose(request.purpose, state_.PartnershipOfUnit(user->unit_id)); !purpose.ok()) {
+    return ErrorReply(purpose.error());
   }
   Principal principal;
   principal.subject = policy::Subject{user->username, user->unit_id, user->roles};

@@ -41,13 +41,13 @@ Result<Reply> GetIndicatorsImpl(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
   std::string partnership_id = query.Text("partnership");
   TRY_ASSIGN(std::optional<Date> as_of, query.OptionalDate("as_of"));
-  TRY_ASSIGN(std::optional<Date> known_at, query.OptionalDate("known_at"));
+  TRY_ASSIGN(std::optional<Timestamp> known_at, query.OptionalInstant("known_at", QueryParams::DayBound::kEnd));
   TRY_STATUS(query.Finish());
   TRY_ASSIGN(const Partnership* partnership, RequestedPartnership(ctx, partnership_id));
   Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kAggregate, "indicators/" + partnership->id,
                              "read", partnership);
   if (!guard.decision.allowed) return DeniedReply(guard);
-  BitemporalPoint point{as_of.value_or(ctx.Today()), known_at ? EndOfDay(*known_at) : ctx.Now()};
+  BitemporalPoint point{as_of.value_or(ctx.Today()), known_at.value_or(ctx.Now())};
   TRY_ASSIGN(std::vector<IndicatorValue> values, ComputeIndicators(ctx.store, *partnership, point));
   bool suppress_small = IsExternal(ctx, *partnership);
   nlohmann::json items = nlohmann::json::array();
@@ -152,8 +152,8 @@ Result<Reply> QueryAuditLogImpl(RequestContext& ctx) {
   filter.person_id = person;
   filter.user = query.Text("user");
   filter.unit = query.Text("unit");
-  TRY_ASSIGN(filter.from, query.OptionalTime("from"));
-  TRY_ASSIGN(filter.to, query.OptionalTime("to"));
+  TRY_ASSIGN(filter.from, query.OptionalInstant("from", QueryParams::DayBound::kStart));
+  TRY_ASSIGN(filter.to, query.OptionalInstant("to", QueryParams::DayBound::kEnd));
   TRY_ASSIGN(filter.limit, query.PageSize());
   TRY_STATUS(query.Finish());
   Guard guard = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kAudit, "audit", "read");

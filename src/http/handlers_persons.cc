@@ -113,7 +113,7 @@ Reply CreatePerson(RequestContext& ctx) { return Answer(CreatePersonImpl(ctx)); 
 
 Reply GetPersonRegistrations(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
-  auto known_at = query.OptionalTime("known_at");
+  auto known_at = query.OptionalInstant("known_at", QueryParams::DayBound::kEnd);
   if (!known_at.ok()) return ErrorReply(known_at.error());
   if (Status finished = query.Finish(); !finished.ok()) return ErrorReply(finished.error());
   return AnswerPersonRead(ctx, DataCategory::kRegistration, "registrations",

@@ -38,14 +38,14 @@ Result<Reply> ListRegistrationsImpl(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
   std::string partnership_id = query.Text("partnership");
   TRY_ASSIGN(std::optional<Date> as_of, query.OptionalDate("as_of"));
-  TRY_ASSIGN(std::optional<Date> known_at, query.OptionalDate("known_at"));
+  TRY_ASSIGN(std::optional<Timestamp> known_at, query.OptionalInstant("known_at", QueryParams::DayBound::kEnd));
   TRY_ASSIGN(int64_t offset, query.Integer("offset", 0, 0, std::numeric_limits<int32_t>::max()));
   TRY_ASSIGN(int64_t limit, query.PageSize());
   TRY_STATUS(query.Finish());
   TRY_ASSIGN(const Partnership* partnership, RequestedPartnership(ctx, partnership_id));
   Guard may_list = GuardOwnKind(ctx, AccessAction::kRead, DataCategory::kRegistration, "registrations", "list");
   if (!may_list.decision.allowed) return DeniedReply(may_list);
-  BitemporalPoint point{as_of.value_or(ctx.Today()), known_at ? EndOfDay(*known_at) : ctx.Now()};
+  BitemporalPoint point{as_of.value_or(ctx.Today()), known_at.value_or(ctx.Now())};
   TRY_ASSIGN(std::vector<Registration> registrations, ctx.store.ActiveRegistrations(partnership->id, point));
   nlohmann::json items = nlohmann::json::array();
   std::vector<audit::AuditRecord> reads;
@@ -66,7 +66,7 @@ Result<Reply> GetRegistrationImpl(RequestContext& ctx, bool history) {
   QueryParams query(ctx.request.query);
   std::optional<Timestamp> known_at;
   if (!history) {
-    TRY_ASSIGN(known_at, query.OptionalTime("known_at"));
+    TRY_ASSIGN(known_at, query.OptionalInstant("known_at", QueryParams::DayBound::kEnd));
   }
   TRY_STATUS(query.Finish());
   TRY_ASSIGN(RegistrationId id, PathId(ctx, 0, "registration_id"));

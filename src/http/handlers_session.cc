@@ -70,6 +70,8 @@ Reply SignIn(RequestContext& ctx) {
   if (!totp_code.ok()) return ErrorReply(totp_code.error());
   if (Status finished = fields.Finish(); !finished.ok()) return ErrorReply(finished.error());
 
+  std::lock_guard one_at_a_time(
+      ctx.state.sign_in_stripes[std::hash<std::string>{}(*username) % ctx.state.sign_in_stripes.size()]);
   auto user = ctx.store.GetUser(*username);
   auto credentials = user.ok() ? ctx.store.GetCredentials(*username) : Result<Credentials>(user.error());
   if (!credentials.ok() && credentials.error().code != ErrorCode::kNotFound) return ErrorReply(credentials.error());

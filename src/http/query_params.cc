@@ -49,9 +49,13 @@ Result<std::optional<Date>> QueryParams::OptionalDate(const std::string& name) {
   return std::optional<Date>(date);
 }
 
-Result<std::optional<Timestamp>> QueryParams::OptionalTime(const std::string& name) {
+Result<std::optional<Timestamp>> QueryParams::OptionalInstant(const std::string& name, DayBound bare_date) {
   const std::string* value = Find(name);
   if (!value) return std::optional<Timestamp>();
+  if (value->size() == std::string_view("YYYY-MM-DD").size()) {
+    TRY_ASSIGN(Date date, Date::Parse(*value, name));
+    return std::optional<Timestamp>(bare_date == DayBound::kEnd ? EndOfDay(date) : Timestamp::StartOf(date));
+  }
   TRY_ASSIGN(Timestamp time, Timestamp::Parse(*value, name));
   return std::optional<Timestamp>(time);
 }

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "store/store.h"
 
 namespace trygnet::http {
 
@@ -24,7 +25,10 @@ class QueryParams {
   Result<int64_t> Integer(const std::string& name, int64_t default_value, int64_t min, int64_t max);
   Result<std::optional<int64_t>> OptionalInteger(const std::string& name, int64_t min, int64_t max);
   Result<std::optional<Date>> OptionalDate(const std::string& name);
-  Result<std::optional<Timestamp>> OptionalTime(const std::string& name);
+  // An instant written YYYY-MM-DDTHH:MM:SSZ, or a bare date meaning the
+  // start or (for "known at" and "to") the end of that day.
+  enum class DayBound { kStart, kEnd };
+  Result<std::optional<Timestamp>> OptionalInstant(const std::string& name, DayBound bare_date);
   // "limit" (1–kMaxPageSize, default kDefaultPageSize).
   Result<int64_t> PageSize() { return Integer("limit", kDefaultPageSize, 1, kMaxPageSize); }
 

@@ -2,7 +2,9 @@
 // state of the service and — on routes that need it — the signed-in user.
 #pragma once
 
+#include <array>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,9 @@ struct ServiceState {
   ServiceOptions options;
   SessionRegistry sessions;
   UnknownAccounts unknown_accounts;
+  // Sign-in attempts for one user name run one at a time (a stripe per hash),
+  // so parallel guesses cannot slip past the failure count or reuse a TOTP step.
+  std::array<std::mutex, 64> sign_in_stripes;
   // /metrics text; set by the server, which knows the counters.
   std::function<std::string()> metrics_text;
 

@@ -157,6 +157,24 @@ TEST_F(SignInTest, DisablingAnAccountEndsItsAccessAtOnce) {
   EXPECT_EQ(client.Get("/api/v1/session").status, 401);
 }
 
+TEST_F(SignInTest, ANewPasswordEndsOpenSessions) {
+  HttpClient client = server_->Client();
+  ASSERT_EQ(client.SignIn("styregruppe", kPassword).status, 200);
+  server_->clock().Set(server_->clock().Now().AddSeconds(60));
+  ASSERT_TRUE(server_->store().SetPassword("styregruppe", *auth::HashPassword("nyt-kodeord-til-styregruppen")).ok());
+  EXPECT_EQ(client.Get("/api/v1/session").status, 401);
+  EXPECT_EQ(client.SignIn("styregruppe", "nyt-kodeord-til-styregruppen").status, 200);
+}
+
+TEST_F(SignInTest, AnUnknownPurposeIsRefused) {
+  HttpClient client = server_->Client();
+  ASSERT_EQ(client.SignIn("styregruppe", kPassword).status, 200);
+  HttpResponse response = client.Send("GET", "/api/v1/session", "", {{"X-Trygnet-Purpose", "crime_prevension"}});
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.Json()["error"]["field"], "X-Trygnet-Purpose");
+  EXPECT_EQ(client.Send("GET", "/api/v1/session", "", {{"X-Trygnet-Purpose", "crime_prevention"}}).status, 200);
+}
+
 TEST_F(SignInTest, BearerTokensWorkUntilRevoked) {
   auth::IssuedToken token = auth::IssueApiToken();
   ASSERT_TRUE(server_->store().AddApiToken("eas-analytiker", token.token_hash).ok());

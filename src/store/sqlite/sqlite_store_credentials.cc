@@ -36,6 +36,7 @@ Status SqliteStore::SetPassword(const std::string& username, const std::string& 
 }
 
 Status SqliteStore::SetTotpSecret(const std::string& username, const std::vector<uint8_t>& secret) {
+  TRY_STATUS(UserMustExist(db_, username));
   TRY_ASSIGN(auto statement,
              db_.Prepare("UPDATE credentials SET totp_secret = ?, totp_last_step = NULL WHERE username = ?"));
   std::string plain(secret.begin(), secret.end());
