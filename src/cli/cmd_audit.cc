@@ -2,6 +2,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "audit/audit_json.h"
 #include "cli/app.h"
 #include "cli/exit_codes.h"
 #include "cli/labels_da.h"
@@ -64,21 +65,7 @@ int RunQuery(const AuditOptions& options) {
   if (!entries.ok()) return ReportError(entries.error());
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const audit::AuditEntry& entry : *entries) {
-      const audit::AuditRecord& record = entry.record;
-      list.push_back({{"sequence", entry.sequence},
-                      {"at", record.at.ToString()},
-                      {"user", record.user},
-                      {"unit", record.unit},
-                      {"action", record.action},
-                      {"resource", record.resource},
-                      {"person_id", record.person_id ? nlohmann::json(*record.person_id) : nlohmann::json(nullptr)},
-                      {"purpose", record.purpose},
-                      {"legal_basis", record.legal_basis},
-                      {"outcome", audit::OutcomeName(record.outcome)},
-                      {"reason", record.reason},
-                      {"hash", audit::ToHex(entry.hash)}});
-    }
+    for (const audit::AuditEntry& entry : *entries) list.push_back(audit::AuditEntryJson(entry));
     std::cout << list.dump(2) << "\n";
     return kExitOk;
   }

@@ -1,6 +1,7 @@
 // The partnership as a whole: its definition, indicators, meetings and
 // incidents; and for auditors and administrators, the audit log and users.
 #include "analytics/indicator_json.h"
+#include "audit/audit_json.h"
 #include "http/handler_support.h"
 #include "http/handlers.h"
 
@@ -160,7 +161,7 @@ Result<Reply> QueryAuditLogImpl(RequestContext& ctx) {
   if (!guard.decision.allowed) return DeniedReply(guard);
   TRY_ASSIGN(std::vector<audit::AuditEntry> entries, ctx.store.QueryAudit(filter));
   nlohmann::json items = nlohmann::json::array();
-  for (const audit::AuditEntry& entry : entries) items.push_back(AuditEntryJson(entry));
+  for (const audit::AuditEntry& entry : entries) items.push_back(audit::AuditEntryJson(entry));
   // Reading the log is itself logged: who looked at whose traces.
   guard.record.resource = "audit";
   guard.record.person_id = filter.person_id;

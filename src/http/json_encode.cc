@@ -186,22 +186,6 @@ nlohmann::json UserJson(const User& user) {
           {"disabled", user.disabled}};
 }
 
-nlohmann::json AuditEntryJson(const audit::AuditEntry& entry) {
-  const audit::AuditRecord& record = entry.record;
-  return {{"sequence", entry.sequence},
-          {"at", record.at.ToString()},
-          {"user", record.user},
-          {"unit", record.unit},
-          {"action", record.action},
-          {"resource", record.resource},
-          {"person_id", record.person_id ? nlohmann::json(*record.person_id) : nlohmann::json(nullptr)},
-          {"purpose", record.purpose},
-          {"legal_basis", TextOrNull(record.legal_basis)},
-          {"outcome", audit::OutcomeName(record.outcome)},
-          {"reason", TextOrNull(record.reason)},
-          {"hash", audit::ToHex(entry.hash)}};
-}
-
 nlohmann::json PartnershipSummaryJson(const Partnership& partnership) {
   nlohmann::json units = nlohmann::json::array();
   for (const Unit& unit : partnership.units) {

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "audit/audit_entry.h"
 #include "core/case_file.h"
 #include "core/disclosure.h"
 #include "core/group.h"
@@ -32,7 +31,6 @@ nlohmann::json DisclosureJson(const Disclosure& disclosure);
 nlohmann::json MeetingJson(const Meeting& meeting);
 nlohmann::json IncidentJson(const Incident& incident);
 nlohmann::json UserJson(const User& user);
-nlohmann::json AuditEntryJson(const audit::AuditEntry& entry);
 nlohmann::json PartnershipSummaryJson(const Partnership& partnership);
 
 // A 200 (or `status`) response with `body` as JSON.

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -331,7 +330,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(ApiService& service, Audit
   for (int i = 0; i < threads; ++i) {
     impl->threads.emplace_back([raw = impl.get()] {
       // Every audited answer waits for the audit writer's commit, so request
-      // threads yield the CPU to it: a slightly higher nice value (Linux sets it per thread).
+      // threads yield the CPU to it: a higher nice value (Linux sets it per thread).
       (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kRequestThreadNice);
       raw->ioc.run();
     });

@@ -10,16 +10,8 @@
 namespace trygnet::testing {
 namespace {
 
-class AuditTrailTest : public ::testing::Test {
+class AuditTrailTest : public DemoServerTest {
  protected:
-  static void SetUpTestSuite() {
-    server_ = TestServer::Start(/*demo=*/true).release();
-    persons_ = FindDemoPersons(server_->store());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
   static int64_t Count() { return server_->store().AuditAnchor()->count; }
   static audit::AuditEntry Last() {
     AuditQuery query;
@@ -34,13 +26,7 @@ class AuditTrailTest : public ::testing::Test {
     TRY_ASSIGN(audit::ChainAnchor anchor, server_->store().AuditAnchor());
     return verifier.Finish(anchor);
   }
-
-  static TestServer* server_;
-  static DemoPersons persons_;
 };
-
-TestServer* AuditTrailTest::server_ = nullptr;
-DemoPersons AuditTrailTest::persons_;
 
 TEST_F(AuditTrailTest, AnAllowedReadLeavesOneEntryWrittenBeforeTheAnswer) {
   HttpClient client = SignedIn(*server_, "eas-analyst");

@@ -25,17 +25,8 @@ struct Case {
   std::function<nlohmann::json(const std::string& user)> body;
 };
 
-class AuthorizationMatrixTest : public ::testing::Test {
+class AuthorizationMatrixTest : public DemoServerTest {
  protected:
-  static void SetUpTestSuite() {
-    server_ = TestServer::Start(/*demo=*/true).release();
-    persons_ = FindDemoPersons(server_->store());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-
   // A new adult person entered by EAS, registered nowhere: a clean subject for writes.
   static PersonId NewPerson() {
     Person person;
@@ -208,13 +199,7 @@ class AuthorizationMatrixTest : public ::testing::Test {
          }},
     };
   }
-
-  static TestServer* server_;
-  static DemoPersons persons_;
 };
-
-TestServer* AuthorizationMatrixTest::server_ = nullptr;
-DemoPersons AuthorizationMatrixTest::persons_;
 
 std::string Method(const std::string& route) { return route.substr(0, route.find(' ')); }
 

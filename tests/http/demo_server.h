@@ -38,4 +38,20 @@ inline HttpClient SignedIn(const TestServer& server, const std::string& username
   return client;
 }
 
+// A test suite sharing one demo server and its chosen persons.
+class DemoServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = TestServer::Start(/*demo=*/true).release();
+    persons_ = FindDemoPersons(server_->store());
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+
+  inline static TestServer* server_ = nullptr;
+  inline static DemoPersons persons_;
+};
+
 }  // namespace trygnet::testing
