@@ -126,6 +126,23 @@ Guard GuardOwnKind(RequestContext& ctx, AccessAction action, DataCategory catego
   return Guard{decision, RecordFor(ctx, resource, audit_action, decision)};
 }
 
+Result<bool> OwnOrganisationHolds(RequestContext& ctx, DataCategory category, PersonId person_id) {
+  const Partnership* partnership = ctx.principal->partnership;
+  if (!partnership) return false;
+  const Unit* unit = partnership->FindUnit(ctx.principal->user.unit_id);
+  if (!unit) return false;
+  TRY_ASSIGN(std::vector<std::string> owners, OwnersOf(ctx, *partnership, category, person_id));
+  return std::find(owners.begin(), owners.end(), unit->organisation_id) != owners.end();
+}
+
+Guard Denied(Guard guard, policy::Reason reason, std::string explanation) {
+  guard.decision = {false, reason, "", std::move(explanation)};
+  guard.record.outcome = audit::Outcome::kDenied;
+  guard.record.reason = std::string(policy::ReasonName(reason));
+  guard.record.legal_basis.clear();
+  return guard;
+}
+
 Reply DeniedReply(const Guard& guard) {
   ApiResponse response = ErrorResponse(403, "permission_denied", guard.decision.explanation);
   // The reason code, for the UI to explain in Danish.

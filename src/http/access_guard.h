@@ -34,6 +34,12 @@ Guard GuardGeneral(RequestContext& ctx, AccessAction action, DataCategory catego
 Guard GuardOwnKind(RequestContext& ctx, AccessAction action, DataCategory category, std::string_view resource,
                    std::string_view audit_action);
 
+// Whether the user's own organisation holds `category` data about the person.
+Result<bool> OwnOrganisationHolds(RequestContext& ctx, DataCategory category, PersonId person_id);
+
+// Turns an allowed guard into a denial with `reason` (for rules beyond May, e.g. disclosing).
+Guard Denied(Guard guard, policy::Reason reason, std::string explanation);
+
 // The 403 for a denial; its audit entry goes with it.
 Reply DeniedReply(const Guard& guard);
 

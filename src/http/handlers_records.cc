@@ -214,6 +214,13 @@ Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
   AgeGroup age_group = person.IsUnder18At(ctx.Today()) ? AgeGroup::kUnder18 : AgeGroup::kOver18;
   for (size_t i = 0; i < disclosure.data_categories.size(); ++i) {
     TRY_ASSIGN(DataCategory category, ParseDataCategory(disclosure.data_categories[i], "data_categories"));
+    // One discloses only what one's own organisation holds.
+    TRY_ASSIGN(bool holds, OwnOrganisationHolds(ctx, category, person.id));
+    if (!holds) {
+      return DeniedReply(Denied(guard, policy::Reason::kNotOwner,
+                                "your organisation does not hold " + disclosure.data_categories[i] +
+                                    " about this person, so it cannot disclose it"));
+    }
     if (!policy::LegalBasisPermits(*basis, partnership->KindOfUnit(disclosure.from_unit_id),
                                    partnership->KindOfUnit(disclosure.to_unit_id), disclosure.purpose, age_group,
                                    category)) {

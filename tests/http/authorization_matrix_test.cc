@@ -237,5 +237,20 @@ TEST_F(AuthorizationMatrixTest, EveryRouteForEveryUser) {
   }
 }
 
+TEST_F(AuthorizationMatrixTest, OnlyTheHolderOfDataMayDiscloseIt) {
+  HttpClient police = SignedIn(*server_, "eas-analyst");
+  int64_t before = server_->store().AuditAnchor()->count;
+  // The police hold no case about this person: the municipality does.
+  HttpResponse response = police.Post("/api/v1/disclosures", {{"person_id", persons_.arrested},
+                                                              {"to_unit_id", "dks"},
+                                                              {"data_categories", {"identity", "case"}},
+                                                              {"legal_basis_id", "rpl-115a"}});
+  EXPECT_EQ(response.status, 403) << response.body;
+  EXPECT_EQ(response.Json()["error"]["reason"], "not_owner");
+  EXPECT_EQ(server_->store().AuditAnchor()->count, before + 1);
+  auto disclosures = server_->store().DisclosuresForPerson(persons_.arrested);
+  for (const Disclosure& disclosure : *disclosures) EXPECT_NE(disclosure.to_unit_id, "dks");
+}
+
 }  // namespace
 }  // namespace trygnet::testing
