@@ -43,6 +43,7 @@ Reply GetGroup(RequestContext& ctx);
 Reply CreateGroup(RequestContext& ctx);
 Reply CreateObservation(RequestContext& ctx);
 Reply OpenCase(RequestContext& ctx);
+Reply CloseCase(RequestContext& ctx);
 Reply CreateMeasure(RequestContext& ctx);
 Reply CreateDisclosure(RequestContext& ctx);
 

@@ -137,6 +137,31 @@ Result<Reply> OpenCaseImpl(RequestContext& ctx) {
   return Reply(JsonResponse(CaseJson(case_file), 201));
 }
 
+Result<Reply> CloseCaseImpl(RequestContext& ctx) {
+  TRY_ASSIGN(CaseId id, PathId(ctx, 0, "case_id"));
+  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
+  FieldReader fields(body);
+  TRY_ASSIGN(std::optional<Date> closed_on, fields.OptionalDate("closed_on"));
+  TRY_ASSIGN(std::string reason, fields.Text("reason"));
+  TRY_STATUS(fields.Finish());
+  TRY_ASSIGN(CaseFile case_file, ctx.store.GetCase(id));
+  TRY_ASSIGN(Person person, ctx.store.GetPerson(case_file.person_id));
+  // Only the case's own organisation closes it.
+  TRY_ASSIGN(Guard guard, GuardPerson(ctx, AccessAction::kWrite, DataCategory::kCase, person,
+                                      "case/" + std::to_string(id), "close"));
+  if (!guard.decision.allowed) return DeniedReply(guard);
+  const Unit* owner = ctx.principal->partnership->FindUnit(case_file.owning_unit_id);
+  const Unit* mine = ctx.principal->partnership->FindUnit(ctx.principal->user.unit_id);
+  if (!owner || !mine || owner->organisation_id != mine->organisation_id) {
+    return DeniedReply(Denied(guard, policy::Reason::kNotOwner, "only the case's own organisation closes it"));
+  }
+  TRY_STATUS(WriteAudited(
+      ctx, [&] { return ctx.store.CloseCase(id, closed_on.value_or(ctx.Today()), reason); },
+      [&] { return guard.record; }));
+  TRY_ASSIGN(CaseFile closed, ctx.store.GetCase(id));
+  return Reply(JsonResponse(CaseJson(closed)));
+}
+
 Result<Reply> CreateMeasureImpl(RequestContext& ctx) {
   TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
   FieldReader fields(body);
@@ -253,6 +278,7 @@ Reply GetGroup(RequestContext& ctx) { return Answer(GetGroupImpl(ctx)); }
 Reply CreateGroup(RequestContext& ctx) { return Answer(CreateGroupImpl(ctx)); }
 Reply CreateObservation(RequestContext& ctx) { return Answer(CreateObservationImpl(ctx)); }
 Reply OpenCase(RequestContext& ctx) { return Answer(OpenCaseImpl(ctx)); }
+Reply CloseCase(RequestContext& ctx) { return Answer(CloseCaseImpl(ctx)); }
 Reply CreateMeasure(RequestContext& ctx) { return Answer(CreateMeasureImpl(ctx)); }
 Reply CreateDisclosure(RequestContext& ctx) { return Answer(CreateDisclosureImpl(ctx)); }
 

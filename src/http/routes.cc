@@ -37,6 +37,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/groups/{id}", kSigned, GetGroup},
       {"POST", "/api/v1/observations", kSigned, CreateObservation},
       {"POST", "/api/v1/cases", kSigned, OpenCase},
+      {"POST", "/api/v1/cases/{id}/close", kSigned, CloseCase},
       {"POST", "/api/v1/measures", kSigned, CreateMeasure},
       {"POST", "/api/v1/disclosures", kSigned, CreateDisclosure},
       {"GET", "/api/v1/indicators", kSigned, GetIndicators},

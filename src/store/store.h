@@ -182,6 +182,9 @@ class Store {
 
   virtual Result<CaseId> AddCase(const CaseFile& case_file) = 0;
   virtual Result<std::vector<CaseFile>> CasesForPerson(PersonId person_id) = 0;
+  virtual Result<CaseFile> GetCase(CaseId id) = 0;
+  // Closes an open case (a domain action: the date and reason are checked; a closed case stays closed).
+  virtual Status CloseCase(CaseId id, Date closed_on, const std::string& reason) = 0;
   virtual Result<AssessmentId> AddAssessment(const Assessment& assessment) = 0;
   virtual Result<MeasureId> AddMeasure(const Measure& measure) = 0;
   virtual Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) = 0;

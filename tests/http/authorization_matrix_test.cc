@@ -72,6 +72,14 @@ class AuthorizationMatrixTest : public DemoServerTest {
     auto action_path = [](const Registration& registration, const std::string& action) {
       return "/api/v1/registrations/" + std::to_string(registration.id) + "/" + action;
     };
+    CaseFile to_close;
+    to_close.person_id = NewPerson();
+    to_close.partnership_id = "norrebro-2017";
+    to_close.track = CaseTrack::kOver18SspPlus;
+    to_close.owning_unit_id = "ssp";
+    to_close.opened_on = *Date::FromYmd(2019, 5, 2);
+    to_close.opened_by = "ssp-caseworker";
+    const std::string case_id = std::to_string(*server_->store().AddCase(to_close));
     auto with_version = [](const Registration& registration, nlohmann::json body) {
       body["version"] = registration.version;
       return [body](const std::string&) { return body; };
@@ -163,6 +171,13 @@ class AuthorizationMatrixTest : public DemoServerTest {
          {"dks-officer", "ssp-caseworker", "eki-caseworker"},
          [&, this](const std::string&) {
            return nlohmann::json{{"person_id", NewPerson()}, {"track", "over18_ssp_plus"}, {"level", 1}};
+         }},
+        // The first allowed user closes it; the next is told it is closed already (409).
+        {"POST /api/v1/cases/{id}/close",
+         "/api/v1/cases/" + case_id + "/close",
+         {"ssp-caseworker", "eki-caseworker"},
+         [](const std::string&) {
+           return nlohmann::json{{"reason", "Forløbet er afsluttet."}};
          }},
         {"POST /api/v1/measures",
          "/api/v1/measures",

@@ -190,6 +190,19 @@ TEST_F(WorkTest, StoresCasesCheckingTheTrackAgainstAge) {
   EXPECT_TRUE(IsError(store_->AddCase(ConcernCase(999, CaseTrack::kExit)), ErrorCode::kNotFound));
 }
 
+TEST_F(WorkTest, ClosesACaseOnceWithADateAndAReason) {
+  CaseId id = *store_->AddCase(ConcernCase(ali_, CaseTrack::kUnder18Ssp));
+  EXPECT_TRUE(IsError(store_->CloseCase(id, D("2017-04-30"), "Afsluttet"), ErrorCode::kInvalidArgument));
+  EXPECT_TRUE(IsError(store_->CloseCase(id, D("2017-09-01"), ""), ErrorCode::kInvalidArgument));
+  EXPECT_FALSE(store_->GetCase(id)->closed_on.has_value()) << "a refused close changes nothing";
+  ASSERT_TRUE(IsOk(store_->CloseCase(id, D("2017-09-01"), "Forløbet er afsluttet")));
+  auto closed = store_->GetCase(id);
+  EXPECT_EQ(closed->closed_on, D("2017-09-01"));
+  EXPECT_EQ(closed->close_reason, "Forløbet er afsluttet");
+  EXPECT_TRUE(IsError(store_->CloseCase(id, D("2017-10-01"), "Igen"), ErrorCode::kFailedPrecondition));
+  EXPECT_TRUE(IsError(store_->GetCase(999), ErrorCode::kNotFound, "case_id"));
+}
+
 TEST_F(WorkTest, StoresAJointAssessment) {
   auto case_id = store_->AddCase(ConcernCase(ali_, CaseTrack::kUnder18Ssp));
   ASSERT_TRUE(IsOk(case_id));

@@ -96,6 +96,8 @@ class SqliteStore final : public Store {
 
   Result<CaseId> AddCase(const CaseFile& case_file) override;
   Result<std::vector<CaseFile>> CasesForPerson(PersonId person_id) override;
+  Result<CaseFile> GetCase(CaseId id) override;
+  Status CloseCase(CaseId id, Date closed_on, const std::string& reason) override;
   Result<AssessmentId> AddAssessment(const Assessment& assessment) override;
   Result<MeasureId> AddMeasure(const Measure& measure) override;
   Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) override;

@@ -61,36 +61,68 @@ Result<CaseId> SqliteStore::AddCase(const CaseFile& case_file) {
   return db_.LastInsertRowId();
 }
 
+namespace {
+
+constexpr std::string_view kCaseColumns =
+    "SELECT id, partnership_id, person_id, track, level, owning_unit_id, first_contact, "
+    "arrested_remanded_imprisoned, leading_member, exit_motivated, opened_on, closed_on, close_reason, opened_by, "
+    "recorded_at FROM cases ";
+
+Result<CaseFile> ReadCase(const sqlite::Statement& statement) {
+  CaseFile item;
+  item.id = statement.Int(0);
+  item.partnership_id = statement.Text(1);
+  item.person_id = statement.Int(2);
+  TRY_ASSIGN(item.track, sqlite::Stored(ParseCaseTrack(statement.Text(3), "track")));
+  item.level = static_cast<int>(statement.Int(4));
+  item.owning_unit_id = statement.Text(5);
+  item.flags = {statement.Int(6) != 0, statement.Int(7) != 0, statement.Int(8) != 0, statement.Int(9) != 0};
+  TRY_ASSIGN(item.opened_on, sqlite::Stored(Date::Parse(statement.Text(10), "opened_on")));
+  if (auto closed = statement.OptionalText(11)) {
+    TRY_ASSIGN(Date closed_on, sqlite::Stored(Date::Parse(*closed, "closed_on")));
+    item.closed_on = closed_on;
+  }
+  item.close_reason = statement.Text(12);
+  item.opened_by = statement.Text(13);
+  item.recorded_at = Timestamp::FromUnixSeconds(statement.Int(14));
+  return item;
+}
+
+}  // namespace
+
 Result<std::vector<CaseFile>> SqliteStore::CasesForPerson(PersonId person_id) {
-  TRY_ASSIGN(auto statement,
-             db_.Prepare("SELECT id, partnership_id, person_id, track, level, owning_unit_id, first_contact, "
-                         "arrested_remanded_imprisoned, leading_member, exit_motivated, opened_on, closed_on, "
-                         "close_reason, opened_by, "
-                         "recorded_at FROM cases WHERE person_id = ? ORDER BY id"));
+  TRY_ASSIGN(auto statement, db_.Prepare(std::string(kCaseColumns) + "WHERE person_id = ? ORDER BY id"));
   statement.Bind(1, person_id);
   std::vector<CaseFile> cases;
   while (true) {
     TRY_ASSIGN(bool has_row, statement.Step());
     if (!has_row) break;
-    CaseFile item;
-    item.id = statement.Int(0);
-    item.partnership_id = statement.Text(1);
-    item.person_id = statement.Int(2);
-    TRY_ASSIGN(item.track, sqlite::Stored(ParseCaseTrack(statement.Text(3), "track")));
-    item.level = static_cast<int>(statement.Int(4));
-    item.owning_unit_id = statement.Text(5);
-    item.flags = {statement.Int(6) != 0, statement.Int(7) != 0, statement.Int(8) != 0, statement.Int(9) != 0};
-    TRY_ASSIGN(item.opened_on, sqlite::Stored(Date::Parse(statement.Text(10), "opened_on")));
-    if (auto closed = statement.OptionalText(11)) {
-      TRY_ASSIGN(Date closed_on, sqlite::Stored(Date::Parse(*closed, "closed_on")));
-      item.closed_on = closed_on;
-    }
-    item.close_reason = statement.Text(12);
-    item.opened_by = statement.Text(13);
-    item.recorded_at = Timestamp::FromUnixSeconds(statement.Int(14));
+    TRY_ASSIGN(CaseFile item, ReadCase(statement));
     cases.push_back(std::move(item));
   }
   return cases;
+}
+
+Result<CaseFile> SqliteStore::GetCase(CaseId id) {
+  TRY_ASSIGN(auto statement, db_.Prepare(std::string(kCaseColumns) + "WHERE id = ?"));
+  TRY_ASSIGN(bool found, statement.Bind(1, id).Step());
+  if (!found) return NotFound("no case with id " + std::to_string(id), "case_id");
+  return ReadCase(statement);
+}
+
+Status SqliteStore::CloseCase(CaseId id, Date closed_on, const std::string& reason) {
+  return InTransaction([&]() -> Status {
+    TRY_ASSIGN(CaseFile case_file, GetCase(id));
+    if (case_file.closed_on) {
+      return FailedPrecondition("case " + std::to_string(id) + " was closed on " + case_file.closed_on->ToString());
+    }
+    TRY_ASSIGN(Person person, GetPerson(case_file.person_id));
+    case_file.closed_on = closed_on;
+    case_file.close_reason = reason;
+    TRY_STATUS(ValidateCase(case_file, person.AgeAt(case_file.opened_on)));
+    TRY_ASSIGN(auto update, db_.Prepare("UPDATE cases SET closed_on = ?, close_reason = ? WHERE id = ?"));
+    return update.Bind(1, closed_on.ToString()).Bind(2, reason).Bind(3, id).Run();
+  });
 }
 
 Result<AssessmentId> SqliteStore::AddAssessment(const Assessment& assessment) {
