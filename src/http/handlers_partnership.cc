@@ -1,5 +1,7 @@
 // The partnership as a whole: its definition, indicators, meetings and
 // incidents; and for auditors and administrators, the audit log and users.
+#include <limits>
+
 #include "analytics/indicator_json.h"
 #include "audit/audit_json.h"
 #include "http/handler_support.h"

@@ -1,5 +1,7 @@
 // /api/v1/persons: the persons known to the partnership, and each person's
 // records by kind. Every person whose data is returned leaves one audit entry.
+#include <limits>
+
 #include "core/cpr.h"
 #include "http/handler_support.h"
 #include "http/handlers.h"

@@ -1,5 +1,7 @@
 // Groups, observations, cases, measures and disclosures: creating records
 // (reading them goes through the person they are about, handlers_persons.cc).
+#include <limits>
+
 #include "http/handler_support.h"
 #include "http/handlers.h"
 

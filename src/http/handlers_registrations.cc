@@ -1,5 +1,7 @@
 // /api/v1/registrations: the gang register. Entries change only through
 // domain actions — validate, review, remove — each recording a new version.
+#include <limits>
+
 #include "http/handler_support.h"
 #include "http/handlers.h"
 
