@@ -2,6 +2,11 @@
 
 namespace trygnet::http {
 
+Result<const Partnership*> OwnPartnership(RequestContext& ctx) {
+  if (!ctx.principal->partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  return ctx.principal->partnership;
+}
+
 Result<const Partnership*> RequestedPartnership(RequestContext& ctx, const std::string& requested) {
   if (requested.empty()) {
     if (!ctx.principal->partnership) {

@@ -23,6 +23,9 @@ inline Result<int64_t> PathId(const RequestContext& ctx, size_t index, std::stri
   return ParseId(ctx.params[index], field);
 }
 
+// The partnership of the user's unit (records are created in it).
+Result<const Partnership*> OwnPartnership(RequestContext& ctx);
+
 // The request's partnership: ?partnership= if given, else the user's own.
 Result<const Partnership*> RequestedPartnership(RequestContext& ctx, const std::string& requested);
 

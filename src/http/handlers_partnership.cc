@@ -89,8 +89,7 @@ Result<Reply> CreateMeetingImpl(RequestContext& ctx) {
     meeting.decisions.push_back(std::move(decision));
   }
   TRY_STATUS(fields.Finish());
-  const Partnership* partnership = ctx.principal->partnership;
-  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
   if (!partnership->FindMeetingType(meeting.meeting_type_id)) {
     return InvalidArgument("meeting_type_id", "is not a meeting type of partnership " + partnership->id);
   }
@@ -126,8 +125,7 @@ Result<Reply> CreateIncidentImpl(RequestContext& ctx) {
   TRY_ASSIGN(incident.person_ids, fields.IntegerList("person_ids", 1, kMaxId, false));
   TRY_ASSIGN(incident.group_ids, fields.IntegerList("group_ids", 1, kMaxId, false));
   TRY_STATUS(fields.Finish());
-  const Partnership* partnership = ctx.principal->partnership;
-  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
   incident.partnership_id = partnership->id;
   incident.recorded_by = ctx.principal->user.username;
   Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kIncident, "incident", "create");

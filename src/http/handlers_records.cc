@@ -115,8 +115,8 @@ Result<Reply> OpenCaseImpl(RequestContext& ctx) {
   TRY_ASSIGN(case_file.flags.leading_member, fields.Boolean("leading_member", false));
   TRY_ASSIGN(case_file.flags.exit_motivated, fields.Boolean("exit_motivated", false));
   TRY_STATUS(fields.Finish());
-  if (!ctx.principal->partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
-  case_file.partnership_id = ctx.principal->partnership->id;
+  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
+  case_file.partnership_id = partnership->id;
   case_file.owning_unit_id = ctx.principal->user.unit_id;  // a unit opens its own cases
   case_file.opened_by = ctx.principal->user.username;
   TRY_ASSIGN(Person person, ctx.store.GetPerson(case_file.person_id));
@@ -176,8 +176,7 @@ Result<Reply> CreateMeasureImpl(RequestContext& ctx) {
   TRY_ASSIGN(measure.due_on, fields.DateField("due_on"));
   TRY_ASSIGN(measure.note, fields.OptionalText("note"));
   TRY_STATUS(fields.Finish());
-  const Partnership* partnership = ctx.principal->partnership;
-  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
   if (!partnership->FindMeasureType(measure.measure_type_id)) {
     return InvalidArgument("measure_type_id", "is not a measure type of partnership " + partnership->id);
   }
@@ -217,8 +216,7 @@ Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
   TRY_ASSIGN(disclosure.data_categories, fields.TextList("data_categories", true));
   TRY_ASSIGN(disclosure.legal_basis_id, fields.Text("legal_basis_id"));
   TRY_STATUS(fields.Finish());
-  const Partnership* partnership = ctx.principal->partnership;
-  if (!partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
+  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
   disclosure.partnership_id = partnership->id;
   disclosure.from_unit_id = ctx.principal->user.unit_id;
   disclosure.purpose = ctx.Purpose();

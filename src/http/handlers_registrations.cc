@@ -98,8 +98,8 @@ Result<Reply> CreateRegistrationImpl(RequestContext& ctx) {
   TRY_ASSIGN(registration.justification, fields.Text("justification"));
   TRY_ASSIGN(registration.valid_from, fields.DateField("valid_from"));
   TRY_STATUS(fields.Finish());
-  if (!ctx.principal->partnership) return InvalidArgument("partnership", "your unit belongs to no partnership");
-  registration.partnership_id = ctx.principal->partnership->id;
+  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
+  registration.partnership_id = partnership->id;
   registration.registering_officer = ctx.principal->user.username;
 
   TRY_ASSIGN(Person person, ctx.store.GetPerson(registration.person_id));

@@ -61,11 +61,6 @@ void SessionRegistry::End(const std::string& token) {
   sessions_.erase(key);
 }
 
-void SessionRegistry::EndAllOf(const std::string& username) {
-  std::lock_guard lock(mutex_);
-  std::erase_if(sessions_, [&](const auto& entry) { return entry.second.username == username; });
-}
-
 size_t SessionRegistry::Count() {
   std::lock_guard lock(mutex_);
   return sessions_.size();

@@ -36,8 +36,6 @@ class SessionRegistry {
   // The session of `token` if it is still valid at `now`; marks it used.
   std::optional<SessionInfo> Use(const std::string& token, Timestamp now);
   void End(const std::string& token);
-  // Ends every session of a user (disabled account, new password).
-  void EndAllOf(const std::string& username);
   size_t Count();
 
  private:
