@@ -29,6 +29,7 @@ int RunCli(int argc, char** argv) {
   AddIndicatorsCommand(app, action);
   AddAuditCommands(app, action);
   AddUserCommands(app, action);
+  AddTriggerCommands(app, action);
   AddServeCommand(app, action);
   try {
     app.parse(argc, argv);

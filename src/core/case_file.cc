@@ -24,7 +24,10 @@ Status ValidateCase(const CaseFile& case_file, int age_at_opening) {
   if (case_file.person_id <= 0) return InvalidArgument("person_id", "must name a stored person");
   TRY_STATUS(RequireIdentifier("partnership_id", case_file.partnership_id));
   TRY_STATUS(RequireIdentifier("owning_unit_id", case_file.owning_unit_id));
-  TRY_STATUS(RequireIdentifier("opened_by", case_file.opened_by));
+  // A user, or "rule:<trigger id>" when a trigger rule opened it.
+  std::string_view opener = case_file.opened_by;
+  if (opener.starts_with(kOpenedByRulePrefix)) opener.remove_prefix(kOpenedByRulePrefix.size());
+  TRY_STATUS(RequireIdentifier("opened_by", opener));
   if (case_file.level < kMinCaseLevel || case_file.level > kMaxCaseLevel) {
     return InvalidArgument("level", "must be between 1 and 3 (enkeltsag level)");
   }

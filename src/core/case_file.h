@@ -44,6 +44,7 @@ struct CaseFile {
   bool IsOpenOn(Date on) const { return opened_on <= on && (!closed_on || on < *closed_on); }
 };
 
+inline constexpr std::string_view kOpenedByRulePrefix = "rule:";
 inline constexpr int kMinCaseLevel = 1;
 inline constexpr int kMaxCaseLevel = 3;
 

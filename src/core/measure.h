@@ -36,6 +36,8 @@ struct Measure {
   std::string outcome;
   std::string note;
   std::string created_by;  // a user, or "rule:<id>" for a trigger
+  std::string rule_id;     // the trigger rule that created it, if any
+  std::string facts;       // for a trigger: the facts that fired it, as a JSON object
   Timestamp recorded_at;
 
   bool IsOverdueOn(Date on) const { return !IsFinal(status) && due_on < on; }

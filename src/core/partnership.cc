@@ -76,6 +76,52 @@ void CheckYearRange(Problems& problems, const std::string& field, std::optional<
   if (min && max && *min > *max) problems.Add(field + ".max_per_year", "must not be below min_per_year");
 }
 
+void CheckDays(Problems& problems, const std::string& field, int days, int min) {
+  if (days < min || days > kMaxTriggerDays) {
+    problems.Add(field, "must be between " + std::to_string(min) + " and " + std::to_string(kMaxTriggerDays));
+  }
+}
+
+void CheckTriggerRule(Problems& problems, const Partnership& partnership, const std::string& field,
+                      const TriggerRule& rule) {
+  problems.Check(field, RequireText("name", rule.name));
+  problems.Check(field, RequireText("name_en", rule.name_en));
+  if (rule.max_age && (*rule.max_age < 0 || *rule.max_age > 120)) problems.Add(field + ".max_age", "must be 0–120");
+  if ((rule.fact == TriggerFact::kCustody) == rule.custody_kinds.empty()) {
+    problems.Add(field + ".custody_kinds", rule.fact == TriggerFact::kCustody
+                                               ? "name at least one kind of custody event"
+                                               : "belongs only to rules on the \"custody\" fact");
+  }
+  CheckDays(problems, field + ".lookback_days", rule.lookback_days, 1);
+  CheckDays(problems, field + ".notice_days", rule.notice_days, 0);
+  CheckDays(problems, field + ".repeat_after_days", rule.repeat_after_days, 1);
+  if (rule.open_case) {
+    if (rule.open_case->level < kMinCaseLevel || rule.open_case->level > kMaxCaseLevel) {
+      problems.Add(field + ".case.level", "must be 1–3");
+    }
+    if (!partnership.FindUnit(rule.open_case->unit_id)) {
+      problems.Add(field + ".case.unit", "unknown unit \"" + rule.open_case->unit_id + "\"");
+    }
+  }
+  if (rule.measures.empty()) problems.Add(field + ".measures", "name at least one measure to create");
+  for (size_t idx = 0; idx < rule.measures.size(); ++idx) {
+    const TriggerMeasure& measure = rule.measures[idx];
+    std::string measure_field = At(field + ".measures", idx);
+    const MeasureType* type = FindById(partnership.measure_types, measure.measure_type_id);
+    if (!type) {
+      problems.Add(measure_field + ".type", "unknown measure type \"" + measure.measure_type_id + "\"");
+      continue;
+    }
+    bool unit_allowed = false;
+    for (const std::string& unit_id : type->unit_ids) unit_allowed = unit_allowed || unit_id == measure.unit_id;
+    if (!unit_allowed) {
+      problems.Add(measure_field + ".unit",
+                   "unit \"" + measure.unit_id + "\" is not one of the units of measure type \"" + type->id + "\"");
+    }
+    if (measure.deadline_days) CheckDays(problems, measure_field + ".deadline_days", *measure.deadline_days, 1);
+  }
+}
+
 }  // namespace
 
 std::string_view UnitKindName(UnitKind kind) { return EnumName<UnitKind>(kUnitKinds, kind); }
@@ -96,6 +142,9 @@ const MeetingType* Partnership::FindMeetingType(std::string_view meeting_type_id
 }
 const MeasureType* Partnership::FindMeasureType(std::string_view measure_type_id) const {
   return FindById(measure_types, measure_type_id);
+}
+const TriggerRule* Partnership::FindTrigger(std::string_view trigger_id) const {
+  return FindById(triggers, trigger_id);
 }
 UnitKind Partnership::KindOfUnit(std::string_view unit_id) const {
   return FindOrganisation(FindUnit(unit_id)->organisation_id)->kind;
@@ -271,6 +320,11 @@ std::vector<Error> ValidatePartnership(const Partnership& partnership) {
         }
       }
     }
+  }
+
+  CheckUniqueIds(problems, "triggers", partnership.triggers);
+  for (size_t idx = 0; idx < partnership.triggers.size(); ++idx) {
+    CheckTriggerRule(problems, partnership, At("triggers", idx), partnership.triggers[idx]);
   }
 
   if (partnership.reporting.month < 1 || partnership.reporting.month > 12) {

@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/indicator.h"
 #include "core/registration.h"
+#include "core/trigger_rule.h"
 
 namespace trygnet {
 
@@ -127,6 +128,7 @@ struct Partnership {
   std::vector<IndicatorDefinition> indicators;
   std::vector<LegalBasis> legal_bases;
   std::vector<RoleDefinition> roles;
+  std::vector<TriggerRule> triggers;
   RegistrationPolicy registration_policy;
   ReportingRule reporting;
 
@@ -136,6 +138,7 @@ struct Partnership {
   const IndicatorDefinition* FindIndicator(std::string_view indicator_id) const;
   const MeetingType* FindMeetingType(std::string_view meeting_type_id) const;
   const MeasureType* FindMeasureType(std::string_view measure_type_id) const;
+  const TriggerRule* FindTrigger(std::string_view trigger_id) const;
   // The kind of the organisation a unit belongs to. REQUIRES: FindUnit(unit_id)
   UnitKind KindOfUnit(std::string_view unit_id) const;
 };

@@ -69,6 +69,14 @@ class TableReader {
     return std::nullopt;
   }
 
+  std::optional<bool> Bool(std::string_view key, bool required = false) {
+    const toml::node* node = Get(key, required);
+    if (!node) return std::nullopt;
+    if (auto value = node->value<bool>()) return *value;
+    ctx_.Problem(Join(path_, key), "must be true or false");
+    return std::nullopt;
+  }
+
   std::optional<double> Number(std::string_view key, bool required = true) {
     const toml::node* node = Get(key, required);
     if (!node) return std::nullopt;
@@ -355,9 +363,9 @@ void ReadIndicators(TableReader& root, Partnership& partnership) {
 
 // A list of enum names, each parsed with `parse`; unknown names are problems.
 template <typename E, typename Parse>
-std::vector<E> EnumList(TableReader& table, std::string_view key, Parse parse) {
+std::vector<E> EnumList(TableReader& table, std::string_view key, Parse parse, bool required = true) {
   std::vector<E> values;
-  std::vector<std::string> names = table.StringList(key, true);
+  std::vector<std::string> names = table.StringList(key, required);
   for (size_t idx = 0; idx < names.size(); ++idx) {
     std::string field = table.path() + "." + std::string(key) + "[" + std::to_string(idx) + "]";
     auto parsed = parse(names[idx], field);
@@ -393,6 +401,49 @@ void ReadAccessRules(TableReader& root, Partnership& partnership) {
     role.grants = EnumList<Grant>(table, "grants", ParseGrant);
     table.Finish();
     partnership.roles.push_back(std::move(role));
+  }
+}
+
+void ReadTriggers(TableReader& root, Partnership& partnership) {
+  for (TableReader& table : root.Tables("triggers")) {
+    TriggerRule rule;
+    rule.id = table.String("id");
+    rule.name = table.String("name");
+    rule.name_en = table.String("name_en");
+    rule.fact = OrProblem(table.context(), table.path() + ".fact", ParseTriggerFact(table.String("fact"), "fact"),
+                          TriggerFact::kSeenWithMember);
+    rule.max_age = table.Int("max_age");
+    rule.custody_kinds = EnumList<CustodyKind>(table, "custody_kinds", ParseCustodyKind, /*required=*/false);
+    rule.target_group_only = table.Bool("target_group_only").value_or(false);
+    rule.lookback_days = table.Int("lookback_days").value_or(rule.lookback_days);
+    rule.notice_days = table.Int("notice_days").value_or(rule.notice_days);
+    rule.repeat_after_days = table.Int("repeat_after_days").value_or(rule.repeat_after_days);
+    if (auto case_table = table.Table("case", false)) {
+      TriggerCase open_case;
+      std::string track = case_table->String("track", false);
+      if (!track.empty() && track != "by_age") {
+        auto parsed = ParseCaseTrack(track, case_table->path() + ".track");
+        if (parsed.ok()) {
+          open_case.track = *parsed;
+        } else {
+          table.context().Problem(case_table->path() + ".track", parsed.error().message);
+        }
+      }
+      open_case.level = case_table->Int("level").value_or(open_case.level);
+      open_case.unit_id = case_table->String("unit");
+      case_table->Finish();
+      rule.open_case = std::move(open_case);
+    }
+    for (TableReader& measure_table : table.Tables("measures", true)) {
+      TriggerMeasure measure;
+      measure.measure_type_id = measure_table.String("type");
+      measure.unit_id = measure_table.String("unit");
+      measure.deadline_days = measure_table.Int("deadline_days");
+      measure_table.Finish();
+      rule.measures.push_back(std::move(measure));
+    }
+    table.Finish();
+    partnership.triggers.push_back(std::move(rule));
   }
 }
 
@@ -438,6 +489,7 @@ PartnershipLoad LoadPartnershipText(std::string text, const std::string& file_na
   ReadAreas(root, partnership);
   ReadIndicators(root, partnership);
   ReadAccessRules(root, partnership);
+  ReadTriggers(root, partnership);
   ReadReporting(root, partnership);
   root.Finish();
 

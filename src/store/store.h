@@ -18,6 +18,7 @@
 #include "audit/chain_verifier.h"
 #include "core/assessment.h"
 #include "core/case_file.h"
+#include "core/custody_event.h"
 #include "core/disclosure.h"
 #include "core/error.h"
 #include "core/group.h"
@@ -44,6 +45,26 @@ struct PersonFilter {
   std::string residence_area_id;  // empty: any
   int64_t offset = 0;
   int64_t limit = 100;
+};
+
+// A unit's work queue and overdue lists.
+struct MeasureFilter {
+  std::string partnership_id;
+  std::string assigned_unit_id;          // empty: any unit
+  std::optional<MeasureStatus> status;   // absent: any
+  bool open_only = false;                // only measures not yet in a final status
+  std::optional<Date> overdue_on;        // only open measures due before this date
+  int64_t offset = 0;
+  int64_t limit = 100;
+};
+
+// That a trigger rule acted on one fact; a fact is acted on once.
+struct TriggerFiringRecord {
+  std::string partnership_id;
+  std::string rule_id;
+  std::string fact_key;  // e.g. "observation/12/person/7", "custody/3"
+  PersonId person_id = 0;
+  Date fact_on;
 };
 
 struct AuditQuery {
@@ -164,6 +185,10 @@ class Store {
   // A partnership's registrations in effect and validated on `point.as_of`, as known at `point.known_at`.
   virtual Result<std::vector<Registration>> ActiveRegistrations(const std::string& partnership_id,
                                                                 const BitemporalPoint& point) = 0;
+  // Every registration of a partnership in the version current at `known_at`
+  // (any role, validated or not, removed or not), by registration id.
+  virtual Result<std::vector<Registration>> CurrentRegistrations(const std::string& partnership_id,
+                                                                 Timestamp known_at) = 0;
 
   // Bulk loading (imports, demo data): between Begin and End observations are
   // appended without their person links and the time index is dropped; End
@@ -179,6 +204,8 @@ class Store {
   virtual Result<std::vector<ObservationId>> AddObservations(const std::vector<Observation>& observations) = 0;
   virtual Result<int64_t> CountObservations() = 0;
   virtual Result<std::vector<Observation>> ObservationsForPerson(PersonId person_id, int64_t limit) = 0;
+  // Observations made within [from, to], oldest first.
+  virtual Result<std::vector<Observation>> ObservationsBetween(Timestamp from, Timestamp to) = 0;
 
   virtual Result<CaseId> AddCase(const CaseFile& case_file) = 0;
   virtual Result<std::vector<CaseFile>> CasesForPerson(PersonId person_id) = 0;
@@ -186,8 +213,17 @@ class Store {
   // Closes an open case (a domain action: the date and reason are checked; a closed case stays closed).
   virtual Status CloseCase(CaseId id, Date closed_on, const std::string& reason) = 0;
   virtual Result<AssessmentId> AddAssessment(const Assessment& assessment) = 0;
+  // Sets the target-group flags of an open case [p.7].
+  virtual Status SetCaseFlags(CaseId id, const TargetGroupFlags& flags) = 0;
   virtual Result<MeasureId> AddMeasure(const Measure& measure) = 0;
   virtual Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) = 0;
+  virtual Result<Measure> GetMeasure(MeasureId id) = 0;
+  // Oldest due date first, then by id.
+  virtual Result<std::vector<Measure>> ListMeasures(const MeasureFilter& filter) = 0;
+  // Moves a measure along its status flow (MoveMeasure), keeping its note.
+  // `expected_status` guards against a change by someone else meanwhile.
+  virtual Result<Measure> ChangeMeasureStatus(MeasureId id, MeasureStatus expected_status, MeasureStatus to, Date on,
+                                              const std::string& outcome, const std::string& note) = 0;
   // Measures of `measure_type_id` completed as done within [from, to], as known at `known_at`;
   // `area_id` (if not empty) limits to persons residing in that area or its sub-areas.
   virtual Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
@@ -197,6 +233,18 @@ class Store {
   // Meetings of a type held within [from, to], as known at `known_at`.
   virtual Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id,
                                         Date from, Date to, Timestamp known_at) = 0;
+  virtual Result<CustodyEventId> AddCustodyEvent(const CustodyEvent& event) = 0;
+  virtual Result<std::vector<CustodyEvent>> CustodyEventsForPerson(PersonId person_id) = 0;
+  // A partnership's custody events on days within [from, to], by date.
+  virtual Result<std::vector<CustodyEvent>> CustodyEventsBetween(const std::string& partnership_id, Date from,
+                                                                 Date to) = 0;
+
+  // Trigger rules. Record returns false when the fact was acted on before.
+  virtual Result<bool> RecordTriggerFiring(const TriggerFiringRecord& firing) = 0;
+  // The newest fact date on which `rule_id` fired for the person, if any.
+  virtual Result<std::optional<Date>> LastTriggerFiring(const std::string& partnership_id, const std::string& rule_id,
+                                                        PersonId person_id) = 0;
+
   virtual Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) = 0;
   virtual Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) = 0;
 

@@ -293,6 +293,38 @@ constexpr std::string_view kPersonRecordedBy = R"sql(
 ALTER TABLE persons ADD COLUMN recorded_by_unit TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Custody events, the trigger rules' firings (each fact acts once) and what a
+// measure was created from; a unit's work queue is read by unit and due date.
+constexpr std::string_view kTriggers = R"sql(
+CREATE TABLE custody_events (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  kind TEXT NOT NULL CHECK (kind IN ('arrested', 'remanded', 'imprisoned', 'released')),
+  occurred_on TEXT NOT NULL,
+  note TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX custody_events_by_person ON custody_events(person_id);
+CREATE INDEX custody_events_by_date ON custody_events(partnership_id, occurred_on);
+
+CREATE TABLE trigger_firings (
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  rule_id TEXT NOT NULL,
+  fact_key TEXT NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  fact_on TEXT NOT NULL,
+  fired_at INTEGER NOT NULL,
+  PRIMARY KEY (partnership_id, rule_id, fact_key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX trigger_firings_by_person ON trigger_firings(partnership_id, rule_id, person_id, fact_on);
+
+ALTER TABLE measures ADD COLUMN rule_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE measures ADD COLUMN facts TEXT NOT NULL DEFAULT '';
+CREATE INDEX measures_by_unit ON measures(assigned_unit_id, status, due_on);
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -310,6 +342,7 @@ const std::vector<Migration>& AllMigrations() {
       {3, "audit log", kAuditLog},
       {4, "credentials", kCredentials},
       {5, "person recorded by unit", kPersonRecordedBy},
+      {6, "custody events and trigger rules", kTriggers},
   };
   return kMigrations;
 }

@@ -101,6 +101,21 @@ class SqliteStore final : public Store {
   Result<AssessmentId> AddAssessment(const Assessment& assessment) override;
   Result<MeasureId> AddMeasure(const Measure& measure) override;
   Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) override;
+  Result<Measure> GetMeasure(MeasureId id) override;
+  Result<std::vector<Measure>> ListMeasures(const MeasureFilter& filter) override;
+  Result<Measure> ChangeMeasureStatus(MeasureId id, MeasureStatus expected_status, MeasureStatus to, Date on,
+                                      const std::string& outcome, const std::string& note) override;
+  Status SetCaseFlags(CaseId id, const TargetGroupFlags& flags) override;
+  Result<CustodyEventId> AddCustodyEvent(const CustodyEvent& event) override;
+  Result<std::vector<CustodyEvent>> CustodyEventsForPerson(PersonId person_id) override;
+  Result<std::vector<CustodyEvent>> CustodyEventsBetween(const std::string& partnership_id, Date from,
+                                                         Date to) override;
+  Result<bool> RecordTriggerFiring(const TriggerFiringRecord& firing) override;
+  Result<std::optional<Date>> LastTriggerFiring(const std::string& partnership_id, const std::string& rule_id,
+                                                PersonId person_id) override;
+  Result<std::vector<Registration>> CurrentRegistrations(const std::string& partnership_id,
+                                                         Timestamp known_at) override;
+  Result<std::vector<Observation>> ObservationsBetween(Timestamp from, Timestamp to) override;
   Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id, Date from,
                                     Date to, Timestamp known_at, const std::string& area_id) override;
   Result<IncidentId> AddIncident(const Incident& incident) override;

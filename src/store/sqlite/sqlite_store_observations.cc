@@ -168,15 +168,12 @@ Result<int64_t> SqliteStore::CountObservations() {
   return CountQuery(statement);
 }
 
-Result<std::vector<Observation>> SqliteStore::ObservationsForPerson(PersonId person_id, int64_t limit) {
-  if (limit < 1 || limit > 10000) return InvalidArgument("limit", "must be between 1 and 10000");
-  TRY_ASSIGN(
-      auto statement,
-      db_.Prepare(
-          "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at, o.person_ids "
-          "FROM observation_persons p JOIN observations o ON o.id = p.observation_id "
-          "WHERE p.person_id = ? ORDER BY o.observed_at DESC, o.id DESC LIMIT ?"));
-  statement.Bind(1, person_id).Bind(2, limit);
+namespace {
+
+constexpr std::string_view kObservationColumns =
+    "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at, o.person_ids ";
+
+Result<std::vector<Observation>> ReadObservations(sqlite::Statement& statement) {
   std::vector<Observation> observations;
   while (true) {
     TRY_ASSIGN(bool has_row, statement.Step());
@@ -193,6 +190,26 @@ Result<std::vector<Observation>> SqliteStore::ObservationsForPerson(PersonId per
     observations.push_back(std::move(observation));
   }
   return observations;
+}
+
+}  // namespace
+
+Result<std::vector<Observation>> SqliteStore::ObservationsForPerson(PersonId person_id, int64_t limit) {
+  if (limit < 1 || limit > 10000) return InvalidArgument("limit", "must be between 1 and 10000");
+  TRY_ASSIGN(auto statement,
+             db_.Prepare(std::string(kObservationColumns) +
+                         "FROM observation_persons p JOIN observations o ON o.id = p.observation_id "
+                         "WHERE p.person_id = ? ORDER BY o.observed_at DESC, o.id DESC LIMIT ?"));
+  statement.Bind(1, person_id).Bind(2, limit);
+  return ReadObservations(statement);
+}
+
+Result<std::vector<Observation>> SqliteStore::ObservationsBetween(Timestamp from, Timestamp to) {
+  TRY_ASSIGN(auto statement, db_.Prepare(std::string(kObservationColumns) +
+                                         "FROM observations o WHERE o.observed_at >= ? AND o.observed_at <= ? "
+                                         "ORDER BY o.observed_at, o.id"));
+  statement.Bind(1, from.unix_seconds()).Bind(2, to.unix_seconds());
+  return ReadObservations(statement);
 }
 
 }  // namespace trygnet

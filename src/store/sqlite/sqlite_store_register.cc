@@ -206,4 +206,12 @@ Result<std::vector<Registration>> SqliteStore::ActiveRegistrations(const std::st
   return registrations;
 }
 
+Result<std::vector<Registration>> SqliteStore::CurrentRegistrations(const std::string& partnership_id,
+                                                                    Timestamp known_at) {
+  TRY_ASSIGN(auto statement, db_.Prepare(std::string(kRegistrationColumns) + "WHERE " + std::string(kKnownAt) +
+                                         " AND partnership_id = ?2 ORDER BY registration_id"));
+  statement.Bind(1, known_at.unix_seconds()).Bind(2, partnership_id);
+  return ReadRegistrations(statement);
+}
+
 }  // namespace trygnet

@@ -1,5 +1,5 @@
-// The partnership's work: cases, assessments, measures, incidents, meetings
-// and disclosures.
+// The partnership's work: cases, assessments, incidents, meetings and
+// disclosures (measures: sqlite_store_measures.cc).
 #include "store/sqlite/json_columns.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -125,6 +125,23 @@ Status SqliteStore::CloseCase(CaseId id, Date closed_on, const std::string& reas
   });
 }
 
+Status SqliteStore::SetCaseFlags(CaseId id, const TargetGroupFlags& flags) {
+  return InTransaction([&]() -> Status {
+    TRY_ASSIGN(CaseFile case_file, GetCase(id));
+    if (case_file.closed_on) {
+      return FailedPrecondition("case " + std::to_string(id) + " was closed on " + case_file.closed_on->ToString());
+    }
+    TRY_ASSIGN(auto update, db_.Prepare("UPDATE cases SET first_contact = ?, arrested_remanded_imprisoned = ?, "
+                                        "leading_member = ?, exit_motivated = ? WHERE id = ?"));
+    return update.Bind(1, flags.first_contact ? 1 : 0)
+        .Bind(2, flags.arrested_remanded_imprisoned ? 1 : 0)
+        .Bind(3, flags.leading_member ? 1 : 0)
+        .Bind(4, flags.exit_motivated ? 1 : 0)
+        .Bind(5, id)
+        .Run();
+  });
+}
+
 Result<AssessmentId> SqliteStore::AddAssessment(const Assessment& assessment) {
   TRY_STATUS(ValidateAssessment(assessment));
   TRY_ASSIGN(
@@ -150,82 +167,6 @@ Result<AssessmentId> SqliteStore::AddAssessment(const Assessment& assessment) {
   TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "assessment",
                                      "names a person, case, unit, area or partnership that does not exist"));
   return db_.LastInsertRowId();
-}
-
-Result<MeasureId> SqliteStore::AddMeasure(const Measure& measure) {
-  TRY_STATUS(ValidateMeasure(measure));
-  TRY_ASSIGN(
-      auto statement,
-      db_.Prepare("INSERT INTO measures (partnership_id, person_id, case_id, measure_type_id, assigned_unit_id, "
-                  "due_on, status, "
-                  "completed_on, outcome, note, created_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, measure.partnership_id)
-      .Bind(2, measure.person_id)
-      .BindOptional(3, measure.case_id)
-      .Bind(4, measure.measure_type_id)
-      .Bind(5, measure.assigned_unit_id)
-      .Bind(6, measure.due_on.ToString())
-      .Bind(7, MeasureStatusName(measure.status))
-      .Bind(9, measure.outcome)
-      .Bind(10, measure.note)
-      .Bind(11, measure.created_by)
-      .Bind(12, clock_.Now().unix_seconds());
-  measure.completed_on ? statement.Bind(8, measure.completed_on->ToString()) : statement.BindNull(8);
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "measure",
-                                     "names a person, case, unit, area or partnership that does not exist"));
-  return db_.LastInsertRowId();
-}
-
-Result<std::vector<Measure>> SqliteStore::MeasuresForPerson(PersonId person_id) {
-  TRY_ASSIGN(auto statement,
-             db_.Prepare(
-                 "SELECT id, partnership_id, person_id, case_id, measure_type_id, assigned_unit_id, due_on, status, "
-                 "completed_on, outcome, note, created_by, recorded_at FROM measures WHERE person_id = ? ORDER BY id"));
-  statement.Bind(1, person_id);
-  std::vector<Measure> measures;
-  while (true) {
-    TRY_ASSIGN(bool has_row, statement.Step());
-    if (!has_row) break;
-    Measure item;
-    item.id = statement.Int(0);
-    item.partnership_id = statement.Text(1);
-    item.person_id = statement.Int(2);
-    item.case_id = statement.OptionalInt(3);
-    item.measure_type_id = statement.Text(4);
-    item.assigned_unit_id = statement.Text(5);
-    TRY_ASSIGN(item.due_on, sqlite::Stored(Date::Parse(statement.Text(6), "due_on")));
-    TRY_ASSIGN(item.status, sqlite::Stored(ParseMeasureStatus(statement.Text(7), "status")));
-    if (auto completed = statement.OptionalText(8)) {
-      TRY_ASSIGN(Date completed_on, sqlite::Stored(Date::Parse(*completed, "completed_on")));
-      item.completed_on = completed_on;
-    }
-    item.outcome = statement.Text(9);
-    item.note = statement.Text(10);
-    item.created_by = statement.Text(11);
-    item.recorded_at = Timestamp::FromUnixSeconds(statement.Int(12));
-    measures.push_back(std::move(item));
-  }
-  return measures;
-}
-
-Result<int64_t> SqliteStore::CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
-                                               Date from, Date to, Timestamp known_at, const std::string& area_id) {
-  // Persons count towards an area when they reside in it or in any area below it.
-  TRY_ASSIGN(
-      auto statement,
-      db_.Prepare(
-          "WITH RECURSIVE within(id) AS (SELECT ?6 UNION SELECT a.id FROM areas a JOIN within w ON a.parent_id = w.id) "
-          "SELECT COUNT(*) FROM measures m JOIN persons p ON p.id = m.person_id "
-          "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND m.status = 'done' "
-          "AND m.completed_on >= ?3 AND m.completed_on <= ?4 AND m.recorded_at <= ?5 "
-          "AND (?6 = '' OR p.residence_area_id IN (SELECT id FROM within))"));
-  statement.Bind(1, partnership_id)
-      .Bind(2, measure_type_id)
-      .Bind(3, from.ToString())
-      .Bind(4, to.ToString())
-      .Bind(5, known_at.unix_seconds())
-      .Bind(6, area_id);
-  return CountQuery(statement);
 }
 
 Result<IncidentId> SqliteStore::AddIncident(const Incident& incident) {
