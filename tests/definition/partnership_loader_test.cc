@@ -320,3 +320,85 @@ TEST(DefinitionProblem, ToStringLeavesOutWhatIsUnknown) {
 
 }  // namespace
 }  // namespace trygnet
+
+namespace trygnet {
+namespace {
+
+TEST_F(NorrebroDefinition, HasTheThreeTriggerRulesOfThePlan) {
+  ASSERT_EQ(partnership().triggers.size(), 3u);
+  const TriggerRule* young = partnership().FindTrigger("under-18-seen-with-member");
+  ASSERT_NE(young, nullptr);
+  EXPECT_EQ(young->fact, TriggerFact::kSeenWithMember);
+  EXPECT_EQ(young->max_age, 17);
+  ASSERT_TRUE(young->open_case.has_value());
+  EXPECT_EQ(young->open_case->track, CaseTrack::kUnder18Ssp);
+  EXPECT_EQ(young->open_case->level, 1);
+  ASSERT_EQ(young->measures.size(), 1u);
+  EXPECT_EQ(young->measures[0].measure_type_id, "concern-conversation");
+  EXPECT_EQ(young->measures[0].deadline_days, 14);
+  const TriggerRule* custody = partnership().FindTrigger("custody-of-target-group-person");
+  ASSERT_NE(custody, nullptr);
+  EXPECT_TRUE(custody->target_group_only);
+  EXPECT_EQ(custody->custody_kinds.size(), 3u);
+  EXPECT_FALSE(custody->open_case->track.has_value());  // by age
+  EXPECT_EQ(custody->measures.size(), 3u);
+  const TriggerRule* review = partnership().FindTrigger("registration-review-due");
+  ASSERT_NE(review, nullptr);
+  EXPECT_EQ(review->notice_days, 14);
+  EXPECT_FALSE(review->open_case.has_value());
+}
+
+TEST(LoadPartnershipText, ReportsAnUnknownTriggerFact) {
+  std::string text = NorrebroWith("fact = \"review_due\"", "fact = \"rumour\"");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  const DefinitionProblem* problem = FindProblem(load, "triggers[2].fact");
+  ASSERT_NE(problem, nullptr) << Describe(load);
+  EXPECT_TRUE(Contains(problem->message, "seen_with_member")) << problem->message;
+  EXPECT_FALSE(load.partnership.has_value());
+}
+
+TEST(LoadPartnershipText, ReportsATriggerMeasureForAUnitOutsideTheType) {
+  std::string text = NorrebroWith("{ type = \"exit-screening\", unit = \"eki\" }",
+                                  "{ type = \"exit-screening\", unit = \"jobcenter\" }");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  const DefinitionProblem* problem = FindProblem(load, "triggers[1].measures[2].unit");
+  ASSERT_NE(problem, nullptr) << Describe(load);
+  EXPECT_TRUE(Contains(problem->message, "not one of the units")) << problem->message;
+}
+
+TEST(LoadPartnershipText, ReportsATriggerWithAnUnknownMeasureType) {
+  std::string text = NorrebroWith("{ type = \"registration-review\", unit = \"eas\" }",
+                                  "{ type = \"registration-rewiew\", unit = \"eas\" }");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  EXPECT_NE(FindProblem(load, "triggers[2].measures[0].type"), nullptr) << Describe(load);
+}
+
+TEST(LoadPartnershipText, ReportsCustodyKindsOnTheWrongFact) {
+  std::string text = NorrebroWith("fact = \"review_due\"", "fact = \"review_due\"\ncustody_kinds = [\"arrested\"]");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  EXPECT_NE(FindProblem(load, "triggers[2].custody_kinds"), nullptr) << Describe(load);
+}
+
+TEST(LoadPartnershipText, ReportsAnUnknownCustodyKind) {
+  std::string text = NorrebroWith("custody_kinds = [\"arrested\", \"remanded\", \"imprisoned\"]",
+                                  "custody_kinds = [\"arrested\", \"fined\"]");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  EXPECT_NE(FindProblem(load, "triggers[1].custody_kinds[1]"), nullptr) << Describe(load);
+}
+
+TEST(LoadPartnershipText, ReportsALookBackOutOfRange) {
+  std::string text = NorrebroWith("lookback_days = 365", "lookback_days = 0");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  EXPECT_NE(FindProblem(load, "triggers[2].lookback_days"), nullptr) << Describe(load);
+}
+
+TEST(LoadPartnershipText, ReportsATriggerCaseWithABadLevel) {
+  std::string text = NorrebroWith("case = { track = \"under18_ssp\", level = 1, unit = \"ssp\" }",
+                                  "case = { track = \"under18_ssp\", level = 4, unit = \"sp\" }");
+  PartnershipLoad load = LoadPartnershipText(text, "broken.toml");
+  EXPECT_NE(FindProblem(load, "triggers[0].case.level"), nullptr) << Describe(load);
+  EXPECT_NE(FindProblem(load, "triggers[0].case.unit"), nullptr) << Describe(load);
+}
+
+}  // namespace
+}  // namespace trygnet
