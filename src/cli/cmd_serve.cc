@@ -20,6 +20,7 @@ struct ServeOptions {
   std::string tls_key;
   int threads = 0;
   size_t max_body_bytes = 1 << 20;
+  bool no_triggers = false;
 };
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
@@ -60,7 +61,7 @@ int RunServe(const ServeOptions& options) {
   server_options.max_body_bytes = options.max_body_bytes;
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
-  auto running = http::RunningServer::Start(options.db, *key, clock, server_options);
+  auto running = http::RunningServer::Start(options.db, *key, clock, server_options, {}, !options.no_triggers);
   if (!running.ok()) return ReportError(running.error());
   const char* scheme = (*running)->tls() ? "https" : "http";
   std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
@@ -105,6 +106,8 @@ void AddServeCommand(CLI::App& app, Action& action) {
                    "Største tilladte request-body i bytes (larger bodies get 413)")
       ->check(CLI::Range(size_t{1024}, size_t{64} << 20))
       ->capture_default_str();
+  command->add_flag("--no-triggers", options->no_triggers,
+                    "Kør ikke de udløsende regler dagligt (do not run the trigger rules each day)");
   command->callback([options, &action] { action = [options] { return RunServe(*options); }; });
 }
 

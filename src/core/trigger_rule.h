@@ -43,10 +43,10 @@ struct TriggerRule {
   TriggerFact fact = TriggerFact::kSeenWithMember;
   std::optional<int> max_age;              // the person's age at the fact, inclusive (17: under 18)
   std::vector<CustodyKind> custody_kinds;  // kCustody only
-  bool target_group_only = false;          // only persons registered or with an open case
+  bool target_group_only = false;          // kCustody: only persons registered or with an open case
   int lookback_days = 30;                  // facts older than this on the run date are left alone
   int notice_days = 0;                     // kReviewDue: act this many days before the due date
-  int repeat_after_days = 365;             // kSeenWithMember: not again for a person within this
+  int repeat_after_days = 365;             // person facts: not again for a person within this many days
   std::optional<TriggerCase> open_case;
   std::vector<TriggerMeasure> measures;
 };

@@ -27,6 +27,7 @@ Reply GetPersonObservations(RequestContext& ctx);
 Reply GetPersonCases(RequestContext& ctx);
 Reply GetPersonMeasures(RequestContext& ctx);
 Reply GetPersonDisclosures(RequestContext& ctx);
+Reply GetPersonCustodyEvents(RequestContext& ctx);
 
 // handlers_registrations.cc
 Reply ListRegistrations(RequestContext& ctx);
@@ -37,15 +38,21 @@ Reply ValidateRegistrationAction(RequestContext& ctx);
 Reply ReviewRegistration(RequestContext& ctx);
 Reply RemoveRegistrationAction(RequestContext& ctx);
 
-// handlers_records.cc: groups, observations, cases, measures, disclosures
+// handlers_records.cc: groups, observations, cases, disclosures
 Reply ListGroups(RequestContext& ctx);
 Reply GetGroup(RequestContext& ctx);
 Reply CreateGroup(RequestContext& ctx);
 Reply CreateObservation(RequestContext& ctx);
 Reply OpenCase(RequestContext& ctx);
 Reply CloseCase(RequestContext& ctx);
-Reply CreateMeasure(RequestContext& ctx);
 Reply CreateDisclosure(RequestContext& ctx);
+
+// handlers_measures.cc: measures and their status flow, work queues, custody events
+Reply CreateMeasure(RequestContext& ctx);
+Reply ListMeasures(RequestContext& ctx);
+Reply GetMeasure(RequestContext& ctx);
+Reply ChangeMeasureStatus(RequestContext& ctx);
+Reply CreateCustodyEvent(RequestContext& ctx);
 
 // handlers_partnership.cc: partnerships, indicators, meetings, incidents, audit, users
 Reply ListPartnerships(RequestContext& ctx);

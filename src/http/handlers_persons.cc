@@ -178,4 +178,16 @@ Reply GetPersonDisclosures(RequestContext& ctx) {
                           });
 }
 
+Reply GetPersonCustodyEvents(RequestContext& ctx) {
+  if (Status finished = QueryParams(ctx.request.query).Finish(); !finished.ok()) return ErrorReply(finished.error());
+  // Custody events are police records about the person, like observations.
+  return AnswerPersonRead(ctx, DataCategory::kObservation, "custody-events",
+                          [&](const Person& person) -> Result<nlohmann::json> {
+                            TRY_ASSIGN(std::vector<CustodyEvent> events, ctx.store.CustodyEventsForPerson(person.id));
+                            nlohmann::json items = nlohmann::json::array();
+                            for (const CustodyEvent& event : events) items.push_back(CustodyEventJson(event));
+                            return nlohmann::json{{"items", items}};
+                          });
+}
+
 }  // namespace trygnet::http

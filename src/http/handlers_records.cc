@@ -1,5 +1,5 @@
-// Groups, observations, cases, measures and disclosures: creating records
-// (reading them goes through the person they are about, handlers_persons.cc).
+// Groups, observations, cases and disclosures: creating records (reading them
+// goes through the person they are about, handlers_persons.cc; measures: handlers_measures.cc).
 #include <limits>
 
 #include "http/handler_support.h"
@@ -164,47 +164,6 @@ Result<Reply> CloseCaseImpl(RequestContext& ctx) {
   return Reply(JsonResponse(CaseJson(closed)));
 }
 
-Result<Reply> CreateMeasureImpl(RequestContext& ctx) {
-  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
-  FieldReader fields(body);
-  Measure measure;
-  TRY_ASSIGN(measure.person_id, fields.Integer("person_id", 1, kMaxId));
-  TRY_ASSIGN(std::optional<int64_t> case_id, fields.OptionalInteger("case_id", 1, kMaxId));
-  measure.case_id = case_id;
-  TRY_ASSIGN(measure.measure_type_id, fields.Text("measure_type_id"));
-  TRY_ASSIGN(measure.assigned_unit_id, fields.Text("assigned_unit_id"));
-  TRY_ASSIGN(measure.due_on, fields.DateField("due_on"));
-  TRY_ASSIGN(measure.note, fields.OptionalText("note"));
-  TRY_STATUS(fields.Finish());
-  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
-  if (!partnership->FindMeasureType(measure.measure_type_id)) {
-    return InvalidArgument("measure_type_id", "is not a measure type of partnership " + partnership->id);
-  }
-  if (!partnership->FindUnit(measure.assigned_unit_id)) {
-    return InvalidArgument("assigned_unit_id", "is not a unit of partnership " + partnership->id);
-  }
-  measure.partnership_id = partnership->id;
-  measure.created_by = ctx.principal->user.username;
-  TRY_ASSIGN(Person person, ctx.store.GetPerson(measure.person_id));
-  // A measure is part of the person's case work: the user's organisation must hold it or be told.
-  TRY_ASSIGN(Guard guard, GuardPerson(ctx, AccessAction::kWrite, DataCategory::kCase, person, "measure", "create"));
-  if (!guard.decision.allowed) return DeniedReply(guard);
-  MeasureId id = 0;
-  TRY_STATUS(WriteAudited(
-      ctx,
-      [&]() -> Status {
-        TRY_ASSIGN(id, ctx.store.AddMeasure(measure));
-        return OkStatus();
-      },
-      [&] {
-        guard.record.resource = "measure/" + std::to_string(id);
-        return guard.record;
-      }));
-  measure.id = id;
-  measure.recorded_at = ctx.Now();
-  return Reply(JsonResponse(MeasureJson(measure), 201));
-}
-
 // A disclosure is recorded by the sending unit, and only when one of the
 // partnership's legal bases permits every category it names.
 Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
@@ -279,7 +238,6 @@ Reply CreateGroup(RequestContext& ctx) { return Answer(CreateGroupImpl(ctx)); }
 Reply CreateObservation(RequestContext& ctx) { return Answer(CreateObservationImpl(ctx)); }
 Reply OpenCase(RequestContext& ctx) { return Answer(OpenCaseImpl(ctx)); }
 Reply CloseCase(RequestContext& ctx) { return Answer(CloseCaseImpl(ctx)); }
-Reply CreateMeasure(RequestContext& ctx) { return Answer(CreateMeasureImpl(ctx)); }
 Reply CreateDisclosure(RequestContext& ctx) { return Answer(CreateDisclosureImpl(ctx)); }
 
 }  // namespace trygnet::http

@@ -15,6 +15,13 @@ nlohmann::json TextOrNull(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
 
+// A trigger's facts are stored as a JSON object; anything else is shown as null.
+nlohmann::json FactsOrNull(const std::string& facts) {
+  if (facts.empty()) return nullptr;
+  nlohmann::json parsed = nlohmann::json::parse(facts, nullptr, /*allow_exceptions=*/false);
+  return parsed.is_object() ? parsed : nlohmann::json(nullptr);
+}
+
 }  // namespace
 
 nlohmann::json PersonJson(const Person& person, Date today, bool full_cpr) {
@@ -118,7 +125,20 @@ nlohmann::json MeasureJson(const Measure& measure) {
           {"outcome", TextOrNull(measure.outcome)},
           {"note", TextOrNull(measure.note)},
           {"created_by", measure.created_by},
+          {"rule_id", TextOrNull(measure.rule_id)},
+          {"facts", FactsOrNull(measure.facts)},
           {"recorded_at", measure.recorded_at.ToString()}};
+}
+
+nlohmann::json CustodyEventJson(const CustodyEvent& event) {
+  return {{"id", event.id},
+          {"partnership_id", event.partnership_id},
+          {"person_id", event.person_id},
+          {"kind", CustodyKindName(event.kind)},
+          {"occurred_on", event.occurred_on.ToString()},
+          {"note", TextOrNull(event.note)},
+          {"recorded_by", event.recorded_by},
+          {"recorded_at", event.recorded_at.ToString()}};
 }
 
 nlohmann::json DisclosureJson(const Disclosure& disclosure) {

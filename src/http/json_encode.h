@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/case_file.h"
+#include "core/custody_event.h"
 #include "core/disclosure.h"
 #include "core/group.h"
 #include "core/incident.h"
@@ -27,6 +28,7 @@ nlohmann::json GroupJson(const Group& group);
 nlohmann::json ObservationJson(const Observation& observation);
 nlohmann::json CaseJson(const CaseFile& case_file);
 nlohmann::json MeasureJson(const Measure& measure);
+nlohmann::json CustodyEventJson(const CustodyEvent& event);
 nlohmann::json DisclosureJson(const Disclosure& disclosure);
 nlohmann::json MeetingJson(const Meeting& meeting);
 nlohmann::json IncidentJson(const Incident& incident);

@@ -71,6 +71,12 @@ std::string Metrics::Render(const Extra& extra) const {
       << "# HELP trygnet_sessions Signed-in browser sessions.\n"
       << "# TYPE trygnet_sessions gauge\n"
       << "trygnet_sessions " << extra.sessions << "\n"
+      << "# HELP trygnet_trigger_runs_total Daily runs of a partnership's trigger rules.\n"
+      << "# TYPE trygnet_trigger_runs_total counter\n"
+      << "trygnet_trigger_runs_total " << extra.trigger_runs << "\n"
+      << "# HELP trygnet_trigger_firings_total Facts the daily runs acted on (cases and measures created).\n"
+      << "# TYPE trygnet_trigger_firings_total counter\n"
+      << "trygnet_trigger_firings_total " << extra.trigger_firings << "\n"
       << "# HELP trygnet_http_requests_in_flight Requests being handled now.\n"
       << "# TYPE trygnet_http_requests_in_flight gauge\n"
       << "trygnet_http_requests_in_flight " << extra.in_flight << "\n";

@@ -29,6 +29,8 @@ class Metrics {
     int64_t audit_commit_nanoseconds = 0;
     int64_t sessions = 0;
     int64_t in_flight = 0;
+    int64_t trigger_runs = 0;
+    int64_t trigger_firings = 0;
   };
   std::string Render(const Extra& extra) const;
 

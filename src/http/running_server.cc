@@ -23,7 +23,7 @@ Result<std::vector<Partnership>> LoadPartnerships(Store& store) {
 
 Result<std::unique_ptr<RunningServer>> RunningServer::Start(const std::string& db_path, const MasterKey& key,
                                                             const Clock& clock, ServerOptions server_options,
-                                                            ServiceOptions service_options) {
+                                                            ServiceOptions service_options, bool daily_triggers) {
   std::unique_ptr<RunningServer> running(new RunningServer());
   SqliteOpenOptions open_options;
   open_options.statement_timer = &running->statement_timer_;
@@ -41,12 +41,16 @@ Result<std::unique_ptr<RunningServer>> RunningServer::Start(const std::string& d
   RunningServer* raw = running.get();
   running->service_->state().metrics_text = [raw] { return raw->MetricsText(); };
   TRY_ASSIGN(running->server_, HttpServer::Start(*running->service_, *running->audit_, std::move(server_options)));
+  if (daily_triggers) {
+    running->triggers_ = std::make_unique<DailyTriggers>(open, running->service_->state().partnerships, clock);
+  }
   return running;
 }
 
 RunningServer::~RunningServer() { Shutdown(); }
 
 void RunningServer::Shutdown() {
+  if (triggers_) triggers_->Stop();
   if (server_) server_->Shutdown();
   if (audit_) audit_->Stop();
 }
@@ -60,6 +64,10 @@ std::string RunningServer::MetricsText() {
   extra.audit_commit_nanoseconds = audit_->commit_nanoseconds();
   extra.in_flight = server_ ? server_->in_flight() : 0;
   extra.sessions = static_cast<int64_t>(service_->state().sessions.Count());
+  if (triggers_) {
+    extra.trigger_runs = triggers_->runs();
+    extra.trigger_firings = triggers_->created();
+  }
   return service_->metrics().Render(extra);
 }
 

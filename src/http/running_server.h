@@ -8,6 +8,7 @@
 
 #include "http/api_service.h"
 #include "http/audit_writer.h"
+#include "http/daily_triggers.h"
 #include "http/server.h"
 #include "http/store_pool.h"
 #include "store/key_file.h"
@@ -18,10 +19,12 @@ namespace trygnet::http {
 class RunningServer {
  public:
   // Opens the database (which must exist), loads its partnerships and starts
-  // serving. `clock` must outlive the server.
+  // serving; with `daily_triggers`, also runs the trigger rules each day.
+  // `clock` must outlive the server.
   static Result<std::unique_ptr<RunningServer>> Start(const std::string& db_path, const MasterKey& key,
                                                       const Clock& clock, ServerOptions server_options,
-                                                      ServiceOptions service_options = {});
+                                                      ServiceOptions service_options = {},
+                                                      bool daily_triggers = false);
   ~RunningServer();
 
   uint16_t port() const { return server_->port(); }
@@ -40,6 +43,7 @@ class RunningServer {
   std::unique_ptr<AuditWriter> audit_;
   std::unique_ptr<ApiService> service_;
   std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<DailyTriggers> triggers_;
 };
 
 }  // namespace trygnet::http

@@ -54,11 +54,8 @@ class RuleRunner {
         ++run_.facts_seen;
         TRY_ASSIGN(const Person* person, PersonOf(person_id));
         if (!Applies(rule, *person, on)) continue;
-        TRY_ASSIGN(std::optional<Date> last, store_.LastTriggerFiring(partnership_.id, rule.id, person_id));
-        if (last && on < last->AddDays(rule.repeat_after_days)) {
-          ++run_.already_acted;  // this fact, or one within the repeat window
-          continue;
-        }
+        TRY_ASSIGN(bool repeated, WithinRepeatWindow(rule, person_id, on));
+        if (repeated) continue;
         TRY_ASSIGN(bool first_contact, IsFirstContact(person_id, observation));
         nlohmann::json facts = {{"fact", TriggerFactName(rule.fact)},
                                 {"observation_id", observation.id},
@@ -87,6 +84,8 @@ class RuleRunner {
       ++run_.facts_seen;
       TRY_ASSIGN(const Person* person, PersonOf(event.person_id));
       if (!Applies(rule, *person, event.occurred_on)) continue;
+      TRY_ASSIGN(bool repeated, WithinRepeatWindow(rule, event.person_id, event.occurred_on));
+      if (repeated) continue;  // e.g. a remand the day after the arrest
       if (rule.target_group_only) {
         TRY_ASSIGN(bool in_target_group, IsInTargetGroupOn(event.person_id, event.occurred_on));
         if (!in_target_group) {
@@ -129,6 +128,15 @@ class RuleRunner {
       }
     }
     return OkStatus();
+  }
+
+  // True (and counted as acted on) when the rule fired for the person on a
+  // fact less than `repeat_after_days` before this one — or on this very fact.
+  Result<bool> WithinRepeatWindow(const TriggerRule& rule, PersonId person_id, Date on) {
+    TRY_ASSIGN(std::optional<Date> last, store_.LastTriggerFiring(partnership_.id, rule.id, person_id));
+    if (!last || !(on < last->AddDays(rule.repeat_after_days))) return false;
+    ++run_.already_acted;
+    return true;
   }
 
   // The age limit; counts the fact as not applicable when it rules it out.
@@ -211,13 +219,16 @@ class RuleRunner {
     CaseFile case_file;
     case_file.person_id = person.id;
     case_file.partnership_id = partnership_.id;
-    case_file.track = rule.open_case->track.value_or(person.IsUnder18At(as_of_) ? CaseTrack::kUnder18Ssp
-                                                                                 : CaseTrack::kOver18SspPlus);
     case_file.level = rule.open_case->level;
     case_file.owning_unit_id = rule.open_case->unit_id;
     case_file.flags = flags;
     case_file.opened_on = as_of_;
-    case_file.opened_by = "rule:" + rule.id;
+    case_file.opened_by = std::string(kOpenedByRulePrefix) + rule.id;
+    // The rule's track if the person's age today allows it (a 17-year-old
+    // seen last month may be 18 now); otherwise the track for that age.
+    CaseTrack by_age = person.IsUnder18At(as_of_) ? CaseTrack::kUnder18Ssp : CaseTrack::kOver18SspPlus;
+    case_file.track = rule.open_case->track.value_or(by_age);
+    if (!ValidateCase(case_file, person.AgeAt(as_of_)).ok()) case_file.track = by_age;
     TRY_ASSIGN(firing.case_id, store_.AddCase(case_file));
     firing.case_opened = true;
     return OkStatus();

@@ -45,8 +45,8 @@ struct TriggerRun {
   Date as_of;
   std::vector<Firing> created;
   int64_t facts_seen = 0;      // facts matching a rule's kind within its look-back
-  int64_t already_acted = 0;   // of those, acted on by an earlier run
-  int64_t not_applicable = 0;  // age, target group or repeat window ruled them out
+  int64_t already_acted = 0;   // of those, acted on before, or within the rule's repeat window
+  int64_t not_applicable = 0;  // age or target group ruled them out
 };
 
 // Runs every rule of the partnership as of `as_of` (facts recorded by `now`).

@@ -254,6 +254,26 @@ TEST_F(TriggerEngineTest, ReleaseAndCustodyOutsideTheTargetGroupDoNotFire) {
   EXPECT_TRUE(MeasuresOf(outsider).empty());
 }
 
+TEST_F(TriggerEngineTest, ARemandAfterTheArrestDoesNotRepeatTheMeasures) {
+  Custody(member_, CustodyKind::kArrested, Day(2018, 4, 2));
+  Custody(member_, CustodyKind::kRemanded, Day(2018, 4, 3));
+  TriggerRun run = RunOn(Day(2018, 4, 4));
+  EXPECT_EQ(run.created.size(), 1u);
+  EXPECT_EQ(run.already_acted, 1);
+  EXPECT_EQ(MeasuresOf(member_).size(), 3u);
+}
+
+TEST_F(TriggerEngineTest, SeenAt17AndAdultByTheRunGetsACaseOnTheAdultTrack) {
+  PersonId youth = AddPerson("Otto", Day(2000, 3, 11));  // 17 on the 10th, 18 on the 11th
+  SeenTogether(Day(2018, 3, 10), {youth, member_});
+  TriggerRun run = RunOn(Day(2018, 3, 12));
+  ASSERT_EQ(run.created.size(), 1u);
+  auto cases = db_.store->CasesForPerson(youth);
+  ASSERT_TRUE(cases.ok());
+  ASSERT_EQ(cases->size(), 1u);
+  EXPECT_EQ((*cases)[0].track, CaseTrack::kOver18SspPlus);
+}
+
 TEST_F(TriggerEngineTest, AReviewFallingDueGivesEasAReviewTaskOnce) {
   auto registration = db_.store->RegistrationsForPerson(member_, db_.clock.Now());
   ASSERT_TRUE(registration.ok());
