@@ -80,6 +80,14 @@ class AuthorizationMatrixTest : public DemoServerTest {
     to_close.opened_on = *Date::FromYmd(2019, 5, 2);
     to_close.opened_by = "ssp-caseworker";
     const std::string case_id = std::to_string(*server_->store().AddCase(to_close));
+    Measure queued;
+    queued.person_id = persons_.arrested;
+    queued.partnership_id = "norrebro-2017";
+    queued.measure_type_id = "over-18-coordination";
+    queued.assigned_unit_id = "ssp";
+    queued.due_on = *Date::FromYmd(2019, 6, 20);
+    queued.created_by = "ssp-caseworker";
+    const std::string measure_id = std::to_string(*server_->store().AddMeasure(queued));
     auto with_version = [](const Registration& registration, nlohmann::json body) {
       body["version"] = registration.version;
       return [body](const std::string&) { return body; };
@@ -112,6 +120,13 @@ class AuthorizationMatrixTest : public DemoServerTest {
         {"GET /api/v1/persons/{id}/cases", "/api/v1/persons/" + arrested + "/cases", municipal_cases, none},
         {"GET /api/v1/persons/{id}/measures", "/api/v1/persons/" + arrested + "/measures", municipal_cases, none},
         {"GET /api/v1/persons/{id}/disclosures", "/api/v1/persons/" + arrested + "/disclosures", {"eas-analyst"}, none},
+        {"GET /api/v1/persons/{id}/custody-events", "/api/v1/persons/" + police_only + "/custody-events", police, none},
+        // A police officer may list case work (the DKS's own measures) but sees none of SSP's.
+        {"GET /api/v1/measures",
+         "/api/v1/measures?unit=ssp&open=true&limit=5",
+         {"dks-officer", "ssp-caseworker", "ssp-coordinator", "eki-caseworker", "sikkerby-coordinator"},
+         none},
+        {"GET /api/v1/measures/{id}", "/api/v1/measures/" + measure_id, municipal_cases, none},
         {"GET /api/v1/registrations",
          "/api/v1/registrations?limit=5",
          {"eas-analyst", "dks-officer", "ssp-caseworker", "eki-caseworker"},
@@ -187,6 +202,19 @@ class AuthorizationMatrixTest : public DemoServerTest {
                                  {"measure_type_id", "over-18-coordination"},
                                  {"assigned_unit_id", "ssp"},
                                  {"due_on", "2019-07-01"}};
+         }},
+        // The first allowed user starts it; the next is told it moved meanwhile (409).
+        {"POST /api/v1/measures/{id}/status",
+         "/api/v1/measures/" + measure_id + "/status",
+         {"ssp-caseworker", "eki-caseworker"},
+         [](const std::string&) {
+           return nlohmann::json{{"status", "in_progress"}, {"expected_status", "planned"}};
+         }},
+        {"POST /api/v1/custody-events",
+         "/api/v1/custody-events",
+         {"eas-analyst"},
+         [&](const std::string&) {
+           return nlohmann::json{{"person_id", persons_.police_only}, {"kind", "arrested"}, {"occurred_on", "2019-06-02"}};
          }},
         {"POST /api/v1/disclosures",
          "/api/v1/disclosures",

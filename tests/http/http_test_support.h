@@ -136,7 +136,7 @@ class HttpClient {
 class TestServer {
  public:
   static std::unique_ptr<TestServer> Start(bool demo, http::ServiceOptions service_options = {},
-                                           size_t max_body_bytes = 1 << 20) {
+                                           size_t max_body_bytes = 1 << 20, bool daily_triggers = false) {
     auto server = std::unique_ptr<TestServer>(new TestServer());
     TestStore& data = server->data_;
     if (demo) {
@@ -152,7 +152,8 @@ class TestServer {
     options.max_body_bytes = max_body_bytes;
     options.shutdown_grace_seconds = 5;
     auto running =
-        http::RunningServer::Start(data.dir.File("test.db"), *server->key_, data.clock, options, service_options);
+        http::RunningServer::Start(data.dir.File("test.db"), *server->key_, data.clock, options, service_options,
+                                   daily_triggers);
     EXPECT_TRUE(running.ok()) << (running.ok() ? "" : running.error().ToString());
     server->running_ = std::move(running).value();
     return server;
