@@ -25,7 +25,16 @@ void PrintRun(const triggers::TriggerRun& run, const Partnership& partnership) {
   std::cout << "Udløsende regler for " << partnership.name << " pr. " << run.as_of.ToString() << "\n"
             << "  fakta set: " << run.facts_seen << ", allerede behandlet: " << run.already_acted
             << ", ikke omfattet (alder/målgruppe): " << run.not_applicable << "\n"
+            << "  registreringer fjernet automatisk (over maksimal periode): " << run.removed.size() << "\n"
             << "  oprettet nu: " << run.created.size() << "\n";
+  for (const triggers::AutoRemoval& removal : run.removed) {
+    std::cout << "\n  [registrering " << removal.registration_id << "] person " << removal.person_id
+              << " fjernet pr. " << removal.removed_on.ToString() << "; opgaver om sletning af kopi: "
+              << removal.tasks.size() << "\n";
+    for (const triggers::CopyRemovalTask& task : removal.tasks) {
+      std::cout << "    tiltag " << task.id << ": " << task.unit_id << ", frist " << task.due_on.ToString() << "\n";
+    }
+  }
   for (const triggers::Firing& firing : run.created) {
     const TriggerRule* rule = partnership.FindTrigger(firing.rule_id);
     std::cout << "\n  [" << firing.rule_id << "] " << (rule ? rule->name : "") << "\n    person " << firing.person_id

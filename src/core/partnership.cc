@@ -160,6 +160,10 @@ std::vector<Error> ValidatePartnership(const Partnership& partnership) {
     problems.Add("partnership.period.to", "must not be before period.from");
   }
   problems.Check("registration", ValidateRegistrationPolicy(partnership.registration_policy));
+  const std::string& copy_removal = partnership.registration_policy.copy_removal_measure_type;
+  if (!copy_removal.empty() && !FindById(partnership.measure_types, copy_removal)) {
+    problems.Add("registration.copy_removal_measure", "unknown measure type \"" + copy_removal + "\"");
+  }
 
   CheckUniqueIds(problems, "organisations", partnership.organisations);
   for (size_t idx = 0; idx < partnership.organisations.size(); ++idx) {

@@ -50,6 +50,9 @@ struct RegistrationPolicy {
   int min_criteria = 2;
   int review_months = 12;  // review due this long after the newest criterion
   int max_months = 36;     // hard cap after valid_from, whatever new criteria say
+  // The measure type of the task each disclosure recipient gets when a
+  // registration is removed: delete your copy (no shadow lists). Empty: none.
+  std::string copy_removal_measure_type;
 };
 Status ValidateRegistrationPolicy(const RegistrationPolicy& policy);
 

@@ -235,6 +235,7 @@ void ReadRegistrationPolicy(TableReader& root, RegistrationPolicy& policy) {
   policy.min_criteria = table->Int("min_criteria", true).value_or(policy.min_criteria);
   policy.review_months = table->Int("review_months", true).value_or(policy.review_months);
   policy.max_months = table->Int("max_months", true).value_or(policy.max_months);
+  policy.copy_removal_measure_type = table->String("copy_removal_measure", false);
   table->Finish();
 }
 

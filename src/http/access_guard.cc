@@ -135,6 +135,22 @@ Result<bool> OwnOrganisationHolds(RequestContext& ctx, DataCategory category, Pe
   return std::find(owners.begin(), owners.end(), unit->organisation_id) != owners.end();
 }
 
+Result<Guard> GuardMeasure(RequestContext& ctx, AccessAction action, const Measure& measure, const Person& person,
+                           std::string_view resource, std::string_view audit_action) {
+  const Partnership* partnership = ctx.principal->partnership;
+  policy::Decision decision = NotInAnyPartnership();
+  if (partnership) {
+    decision = policy::MayHandleOwnTask(*partnership, ctx.principal->subject, action, measure.assigned_unit_id);
+    if (!decision.allowed && action == AccessAction::kRead && measure.case_id &&
+        decision.reason != policy::Reason::kExternalAggregatesOnly) {
+      return GuardPerson(ctx, action, DataCategory::kCase, person, resource, audit_action);
+    }
+  }
+  Guard guard{decision, RecordFor(ctx, resource, audit_action, decision)};
+  guard.record.person_id = person.id;
+  return guard;
+}
+
 Guard Denied(Guard guard, policy::Reason reason, std::string explanation) {
   guard.decision = {false, reason, "", std::move(explanation)};
   guard.record.outcome = audit::Outcome::kDenied;

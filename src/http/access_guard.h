@@ -38,6 +38,12 @@ Guard GuardOwnKind(RequestContext& ctx, AccessAction action, DataCategory catego
 Result<bool> OwnOrganisationHolds(RequestContext& ctx, DataCategory category, PersonId person_id);
 
 // Turns an allowed guard into a denial with `reason` (for rules beyond May, e.g. disclosing).
+// A measure: its assigned organisation's own task (policy::MayHandleOwnTask);
+// anyone else reads it only as part of a case whose data they may read, and
+// only the assigned organisation reports on it.
+Result<Guard> GuardMeasure(RequestContext& ctx, AccessAction action, const Measure& measure, const Person& person,
+                           std::string_view resource, std::string_view audit_action);
+
 Guard Denied(Guard guard, policy::Reason reason, std::string explanation);
 
 // The 403 for a denial; its audit entry goes with it.

@@ -37,6 +37,7 @@ Reply CreateRegistration(RequestContext& ctx);
 Reply ValidateRegistrationAction(RequestContext& ctx);
 Reply ReviewRegistration(RequestContext& ctx);
 Reply RemoveRegistrationAction(RequestContext& ctx);
+Reply ListReviewQueue(RequestContext& ctx);
 
 // handlers_records.cc: groups, observations, cases, disclosures
 Reply ListGroups(RequestContext& ctx);

@@ -161,7 +161,14 @@ Reply GetPersonMeasures(RequestContext& ctx) {
   return AnswerPersonRead(ctx, DataCategory::kCase, "measures", [&](const Person& person) -> Result<nlohmann::json> {
     TRY_ASSIGN(std::vector<Measure> measures, ctx.store.MeasuresForPerson(person.id));
     nlohmann::json items = nlohmann::json::array();
-    for (const Measure& measure : measures) items.push_back(MeasureJson(measure));
+    // The case's measures; another organisation's tasks outside a case (a
+    // registration review, say) are that organisation's own.
+    for (const Measure& measure : measures) {
+      bool own_task = policy::MayHandleOwnTask(*ctx.principal->partnership, ctx.principal->subject,
+                                               AccessAction::kRead, measure.assigned_unit_id)
+                          .allowed;
+      if (measure.case_id || own_task) items.push_back(MeasureJson(measure));
+    }
     return nlohmann::json{{"items", items}};
   });
 }

@@ -1,9 +1,11 @@
 // /api/v1/registrations: the gang register. Entries change only through
 // domain actions — validate, review, remove — each recording a new version.
+#include <algorithm>
 #include <limits>
 
 #include "http/handler_support.h"
 #include "http/handlers.h"
+#include "triggers/register_upkeep.h"
 
 namespace trygnet::http {
 namespace {
@@ -122,8 +124,13 @@ Result<Reply> CreateRegistrationImpl(RequestContext& ctx) {
 
 // validate, review and remove: read the current version, apply the domain
 // action, record the result as a new version — if nobody changed it meanwhile.
+// `also`, if given, runs in the same transaction after the new version is
+// recorded, and may add to the answer.
+using AlsoDo = std::function<Status(const Registration& stored, nlohmann::json& answer)>;
+
 Result<Reply> ChangeRegistration(RequestContext& ctx, std::string_view action,
-                                 const std::function<Status(Registration&, FieldReader&)>& apply) {
+                                 const std::function<Status(Registration&, FieldReader&)>& apply,
+                                 const AlsoDo& also = nullptr) {
   TRY_ASSIGN(RegistrationId id, PathId(ctx, 0, "registration_id"));
   TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
   FieldReader fields(body);
@@ -133,15 +140,61 @@ Result<Reply> ChangeRegistration(RequestContext& ctx, std::string_view action,
   if (!guard.decision.allowed) return DeniedReply(guard);
   TRY_STATUS(apply(registration, fields));  // reads its fields, checks them all (Finish), then acts
   Registration stored;
+  nlohmann::json answer;
   TRY_STATUS(WriteAudited(
       ctx,
       [&]() -> Status {
         TRY_ASSIGN(stored, ctx.store.RecordRegistrationVersion(registration, PolicyOf(ctx, registration.partnership_id),
                                                                expected_version));
-        return OkStatus();
+        answer = RegistrationJson(stored);
+        return also ? also(stored, answer) : OkStatus();
       },
       [&] { return guard.record; }));
-  return Reply(JsonResponse(RegistrationJson(stored)));
+  return Reply(JsonResponse(answer));
+}
+
+Result<Reply> ListReviewQueueImpl(RequestContext& ctx) {
+  QueryParams query(ctx.request.query);
+  std::string partnership_id = query.Text("partnership");
+  TRY_ASSIGN(int64_t within_days, query.Integer("within_days", 30, 0, 365));
+  TRY_ASSIGN(int64_t offset, query.Integer("offset", 0, 0, std::numeric_limits<int32_t>::max()));
+  TRY_ASSIGN(int64_t limit, query.PageSize());
+  TRY_STATUS(query.Finish());
+  TRY_ASSIGN(const Partnership* partnership, RequestedPartnership(ctx, partnership_id));
+  Guard may_list = GuardOwnKind(ctx, AccessAction::kRead, DataCategory::kRegistration, "registrations", "list");
+  if (!may_list.decision.allowed) return DeniedReply(may_list);
+  Date today = ctx.Today();
+  Date horizon = today.AddDays(static_cast<int32_t>(within_days));
+  TRY_ASSIGN(std::vector<Registration> all, ctx.store.CurrentRegistrations(partnership->id, ctx.Now()));
+  std::vector<std::pair<Registration, std::string>> queue;
+  for (Registration& registration : all) {
+    if (!registration.InEffectOn(today)) continue;
+    if (registration.review_due < today) {
+      queue.emplace_back(std::move(registration), "review_overdue");
+    } else if (!registration.IsValidated()) {
+      queue.emplace_back(std::move(registration), "not_validated");
+    } else if (registration.review_due <= horizon) {
+      queue.emplace_back(std::move(registration), "review_due_soon");
+    }
+  }
+  std::stable_sort(queue.begin(), queue.end(),
+                   [](const auto& a, const auto& b) { return a.first.review_due < b.first.review_due; });
+  nlohmann::json items = nlohmann::json::array();
+  std::vector<audit::AuditRecord> reads;
+  int64_t end = std::min<int64_t>(offset + limit, static_cast<int64_t>(queue.size()));
+  for (int64_t i = offset; i < end; ++i) {
+    const auto& [registration, why] = queue[static_cast<size_t>(i)];
+    TRY_ASSIGN(Guard guard, GuardRegistration(ctx, registration, AccessAction::kRead, "", "read"));
+    if (!guard.decision.allowed) continue;
+    nlohmann::json item = RegistrationJson(registration);
+    item["queue_reason"] = why;
+    item["hard_maximum"] = HardMaximum(registration, partnership->registration_policy).ToString();
+    items.push_back(std::move(item));
+    reads.push_back(std::move(guard.record));
+  }
+  nlohmann::json page = Page(std::move(items), offset, limit, end < static_cast<int64_t>(queue.size()));
+  page["as_of"] = today.ToString();
+  return Reply(JsonResponse(page), std::move(reads));
 }
 
 }  // namespace
@@ -179,7 +232,21 @@ Reply RemoveRegistrationAction(RequestContext& ctx) {
     TRY_ASSIGN(std::optional<Date> on, fields.OptionalDate("removed_on"));
     TRY_STATUS(fields.Finish());
     return RemoveRegistration(registration, reason, note, on.value_or(ctx.Today()));
+  },
+  // No shadow lists: each unit that was told about the person gets a task to delete its copy.
+  [&](const Registration& stored, nlohmann::json& answer) -> Status {
+    TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
+    TRY_ASSIGN(std::vector<triggers::CopyRemovalTask> tasks,
+               triggers::CreateCopyRemovalTasks(ctx.store, *partnership, stored, ctx.principal->user.username,
+                                                ctx.Today()));
+    answer["copy_removal_tasks"] = triggers::CopyRemovalTasksJson(tasks);
+    return OkStatus();
   }));
 }
+
+// The review queue [p.8]: registrations in effect whose review is overdue or
+// falls due within `within_days` (default 30), and those not yet validated
+// by a second officer; the most urgent first.
+Reply ListReviewQueue(RequestContext& ctx) { return Answer(ListReviewQueueImpl(ctx)); }
 
 }  // namespace trygnet::http

@@ -28,6 +28,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/persons/{id}/custody-events", kSigned, GetPersonCustodyEvents},
       {"GET", "/api/v1/registrations", kSigned, ListRegistrations},
       {"POST", "/api/v1/registrations", kSigned, CreateRegistration},
+      {"GET", "/api/v1/registrations/review-queue", kSigned, ListReviewQueue},  // before {id}
       {"GET", "/api/v1/registrations/{id}", kSigned, GetRegistration},
       {"GET", "/api/v1/registrations/{id}/history", kSigned, GetRegistrationHistory},
       {"POST", "/api/v1/registrations/{id}/validate", kSigned, ValidateRegistrationAction},

@@ -85,4 +85,23 @@ Decision May(const Partnership& partnership, const Subject& subject, AccessActio
                                          " about this person for the purpose " + std::string(purpose));
 }
 
+Decision MayHandleOwnTask(const Partnership& partnership, const Subject& subject, AccessAction action,
+                          std::string_view assigned_unit_id) {
+  const Unit* unit = partnership.FindUnit(subject.unit_id);
+  const Unit* assigned = partnership.FindUnit(assigned_unit_id);
+  if (!unit) return Deny(Reason::kUnknownUnit, "the user's unit is not part of the partnership");
+  if (partnership.KindOfUnit(subject.unit_id) == UnitKind::kExternal) {
+    return Deny(Reason::kExternalAggregatesOnly, "external partners see aggregates only, never personal data");
+  }
+  if (!assigned || assigned->organisation_id != unit->organisation_id) {
+    return Deny(Reason::kNotOwner, "the task is assigned to another organisation");
+  }
+  for (DataCategory category : {DataCategory::kIdentity, DataCategory::kRegistration, DataCategory::kObservation,
+                                DataCategory::kCase, DataCategory::kIncident, DataCategory::kDisclosure}) {
+    if (RoleGrants(partnership, subject, {action, category})) return Allow(Reason::kOwnOrganisation);
+  }
+  return Deny(Reason::kRoleNotPermitted,
+              "no role of the user grants " + std::string(AccessActionName(action)) + " on personal data");
+}
+
 }  // namespace trygnet::policy

@@ -54,6 +54,12 @@ struct Decision {
   std::string explanation;     // one sentence for the person who was denied (English; the UI translates the code)
 };
 
+// A task (measure) assigned to a unit is its organisation's own record: any
+// user of that organisation whose roles grant `action` on some personal data
+// may read it or report on it. It gives no access to the person's other data.
+Decision MayHandleOwnTask(const Partnership& partnership, const Subject& subject, AccessAction action,
+                          std::string_view assigned_unit_id);
+
 // Decides. `disclosures` are those recorded for resource.person_id (others are ignored).
 Decision May(const Partnership& partnership, const Subject& subject, AccessAction action, const Resource& resource,
              std::string_view purpose, const std::vector<Disclosure>& disclosures);

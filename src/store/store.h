@@ -87,13 +87,14 @@ struct Credentials {
 };
 
 // Which organisations hold their own record about a person: the register and
-// observations are police records; a case belongs to its owning unit, and a
-// measure also to the unit it is assigned to.
+// observations are police records; a case belongs to its owning unit. (A
+// measure assigned to a unit is that unit's task, not a share of the case:
+// http/access_guard.h GuardMeasure.)
 struct PersonRecordHolders {
   std::string recorded_by_unit_id;  // the unit that entered the person; may be empty
   bool registered = false;          // any registration, in any version
   bool observed = false;            // in any observation
-  std::vector<std::string> case_unit_ids;  // cases' owning units and measures' assigned units
+  std::vector<std::string> case_unit_ids;
 };
 
 struct StoredPartnership {

@@ -300,6 +300,7 @@ Result<TriggerRun> RunTriggers(Store& store, const Partnership& partnership, Dat
   if (clock.Now().date() < as_of) return InvalidArgument("as_of", "must not be after today");
   TriggerRun run;
   run.as_of = as_of;
+  TRY_ASSIGN(run.removed, RemoveExpiredRegistrations(store, partnership, as_of, actor, clock));
   RuleRunner runner(store, partnership, as_of, actor, clock, run);
   TRY_STATUS(runner.LoadRegister());
   for (const TriggerRule& rule : partnership.triggers) TRY_STATUS(runner.Run(rule));
@@ -324,7 +325,15 @@ nlohmann::json TriggerRunJson(const TriggerRun& run) {
                        {"case_opened", firing.case_opened},
                        {"measures", measures}});
   }
+  nlohmann::json removed = nlohmann::json::array();
+  for (const AutoRemoval& removal : run.removed) {
+    removed.push_back({{"registration_id", removal.registration_id},
+                       {"person_id", removal.person_id},
+                       {"removed_on", removal.removed_on.ToString()},
+                       {"copy_removal_tasks", CopyRemovalTasksJson(removal.tasks)}});
+  }
   return {{"as_of", run.as_of.ToString()},
+          {"removed", removed},
           {"created", created},
           {"facts_seen", run.facts_seen},
           {"already_acted", run.already_acted},

@@ -13,15 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
+#include "triggers/actor.h"
+#include "triggers/register_upkeep.h"
 
 namespace trygnet::triggers {
 
-// Who runs the rules, for the audit log: "local:<os user>" from the CLI,
-// "system:triggers" from the server's daily run.
-struct TriggerActor {
-  std::string user;
-  std::string unit;
-};
 
 struct CreatedMeasure {
   MeasureId id = 0;
@@ -43,13 +39,15 @@ struct Firing {
 
 struct TriggerRun {
   Date as_of;
+  std::vector<AutoRemoval> removed;  // registrations past their hard maximum, removed first
   std::vector<Firing> created;
   int64_t facts_seen = 0;      // facts matching a rule's kind within its look-back
   int64_t already_acted = 0;   // of those, acted on before, or within the rule's repeat window
   int64_t not_applicable = 0;  // age or target group ruled them out
 };
 
-// Runs every rule of the partnership as of `as_of` (facts recorded by `now`).
+// Removes registrations past their hard maximum, then runs every rule of the
+// partnership as of `as_of` (facts recorded by `now`).
 Result<TriggerRun> RunTriggers(Store& store, const Partnership& partnership, Date as_of, const TriggerActor& actor,
                                const Clock& clock);
 

@@ -10,7 +10,7 @@ namespace {
 using testing::D;
 using testing::IsError;
 
-const RegistrationPolicy kPolicy{2, 12, 36};
+const RegistrationPolicy kPolicy{2, 12, 36, ""};
 const Date kToday = D("2017-06-01");
 
 // A validated member registration that satisfies every rule on kToday.
@@ -45,7 +45,7 @@ TEST(Registration, RequiresTwoCriteria) {
 }
 
 TEST(Registration, RequiresThePolicysMinimumCriteria) {
-  RegistrationPolicy strict{3, 12, 36};
+  RegistrationPolicy strict{3, 12, 36, ""};
   EXPECT_TRUE(
       IsError(ValidateRegistration(MemberOfNordlys(), strict, kToday), ErrorCode::kInvalidArgument, "criteria"));
 }
@@ -195,11 +195,11 @@ TEST(ComputeReviewDue, ClampsToMonthEnd) {
 
 TEST(RegistrationPolicy, RejectsUnsafeSettings) {
   EXPECT_TRUE(ValidateRegistrationPolicy(kPolicy).ok());
-  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({1, 12, 36}), ErrorCode::kInvalidArgument, "min_criteria"));
-  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 0, 36}), ErrorCode::kInvalidArgument, "review_months"));
-  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 61, 120}), ErrorCode::kInvalidArgument, "review_months"));
-  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 12, 11}), ErrorCode::kInvalidArgument, "max_months"));
-  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 12, 121}), ErrorCode::kInvalidArgument, "max_months"));
+  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({1, 12, 36, ""}), ErrorCode::kInvalidArgument, "min_criteria"));
+  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 0, 36, ""}), ErrorCode::kInvalidArgument, "review_months"));
+  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 61, 120, ""}), ErrorCode::kInvalidArgument, "review_months"));
+  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 12, 11, ""}), ErrorCode::kInvalidArgument, "max_months"));
+  EXPECT_TRUE(IsError(ValidateRegistrationPolicy({2, 12, 121, ""}), ErrorCode::kInvalidArgument, "max_months"));
 }
 
 Registration Existing(RegistrationId id, RegistrationRole role, std::optional<GroupId> group, Date from,

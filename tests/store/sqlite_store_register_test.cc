@@ -75,7 +75,7 @@ TEST_F(RegisterTest, AddComputesTheReviewDateAndAssignsIds) {
 
 TEST_F(RegisterTest, AddCapsTheReviewDateAtThePolicyMaximum) {
   Registration registration = MemberRegistration(mikkel_, nordlys_);
-  RegistrationPolicy short_cap{2, 12, 12};
+  RegistrationPolicy short_cap{2, 12, 12, ""};
   registration.valid_from = D("2016-06-01");
   auto added = store_->AddRegistration(registration, short_cap);
   ASSERT_TRUE(IsOk(added));

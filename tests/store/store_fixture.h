@@ -18,7 +18,7 @@
 
 namespace trygnet::testing {
 
-inline const RegistrationPolicy kNorrebroPolicy{2, 12, 36};
+inline const RegistrationPolicy kNorrebroPolicy{2, 12, 36, ""};
 
 class StoreTest : public ::testing::Test {
  protected:

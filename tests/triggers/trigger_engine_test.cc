@@ -293,6 +293,43 @@ TEST_F(TriggerEngineTest, AReviewFallingDueGivesEasAReviewTaskOnce) {
   EXPECT_TRUE(RunOn(review_due).created.empty());
 }
 
+TEST_F(TriggerEngineTest, ARegistrationPastItsHardMaximumIsRemovedAndEveryRecipientDeletesItsCopy) {
+  Disclosure told;
+  told.partnership_id = kPartnership;
+  told.from_unit_id = "eas";
+  told.to_unit_id = "ssp";
+  told.person_id = member_;
+  told.data_categories = {"identity", "registration"};
+  told.legal_basis_id = "rpl-115";
+  told.purpose = "crime_prevention";
+  told.disclosed_by = "officer-a";
+  told.disclosed_at = Noon(2018, 2, 1);
+  ASSERT_TRUE(db_.store->AddDisclosure(told).ok());
+  told.to_unit_id = "eki";
+  ASSERT_TRUE(db_.store->AddDisclosure(told).ok());
+  ASSERT_TRUE(db_.store->AddDisclosure(told).ok());  // told twice: still one task
+
+  Date maximum = Day(2018, 1, 2).AddMonths(36);
+  EXPECT_TRUE(RunOn(maximum).removed.empty()) << "the last day it may stand";
+  TriggerRun run = RunOn(maximum.AddDays(1));
+
+  ASSERT_EQ(run.removed.size(), 1u);
+  EXPECT_EQ(run.removed[0].person_id, member_);
+  EXPECT_EQ(run.removed[0].removed_on, maximum.AddDays(1));
+  ASSERT_EQ(run.removed[0].tasks.size(), 2u);
+  auto history = db_.store->RegistrationsForPerson(member_, db_.clock.Now());
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].removal_reason, RemovalReason::kExpired);
+  EXPECT_EQ((*history)[0].valid_to, maximum.AddDays(1));
+  std::vector<std::string> units;
+  for (const Measure& measure : MeasuresOf(member_)) {
+    if (measure.measure_type_id == "removal-of-copy") units.push_back(measure.assigned_unit_id);
+  }
+  EXPECT_EQ(units, (std::vector<std::string>{"ssp", "eki"}));
+  EXPECT_TRUE(RunOn(maximum.AddDays(2)).removed.empty()) << "removed once";
+}
+
 TEST_F(TriggerEngineTest, EachFiringIsAudited) {
   PersonId youth = AddPerson("Otto", Day(2002, 6, 1));
   SeenTogether(Day(2018, 3, 10), {youth, member_});

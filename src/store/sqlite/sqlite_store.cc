@@ -437,8 +437,7 @@ Result<PersonRecordHolders> SqliteStore::RecordHoldersOfPerson(PersonId person_i
   TRY_ASSIGN(auto* statement, Cached("SELECT recorded_by_unit, "
                                      "EXISTS (SELECT 1 FROM registrations WHERE person_id = ?1), "
                                      "EXISTS (SELECT 1 FROM observation_persons WHERE person_id = ?1), "
-                                     "(SELECT group_concat(unit_id, char(9)) FROM (SELECT owning_unit_id AS unit_id FROM cases "
-                                     "WHERE person_id = ?1 UNION SELECT assigned_unit_id FROM measures WHERE person_id = ?1)) "
+                                     "(SELECT group_concat(owning_unit_id, char(9)) FROM cases WHERE person_id = ?1) "
                                      "FROM persons WHERE id = ?1"));
   sqlite::ResetOnExit reset(*statement);
   statement->Bind(1, person_id);
