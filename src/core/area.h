@@ -26,6 +26,7 @@ struct FocusPeriod {
   Date from;
   std::optional<Date> to;  // exclusive; absent while still in focus
   std::string decision;    // e.g. "Udmøntningsplan 2017, s. 7" or a meeting decision
+  std::string ended_by;    // the decision that ended it early, if one did (focus_history.h)
 };
 
 struct Area {

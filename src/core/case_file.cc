@@ -13,11 +13,38 @@ constexpr std::array<std::pair<CaseTrack, std::string_view>, 4> kTracks{{
     {CaseTrack::kExit, "exit"},
     {CaseTrack::kInvestigation, "investigation"},
 }};
+constexpr std::array<std::pair<CaseFlag, std::string_view>, 2> kFlags{{
+    {CaseFlag::kLeadingMember, "leading_member"},
+    {CaseFlag::kExitMotivated, "exit_motivated"},
+}};
 }  // namespace
 
 std::string_view CaseTrackName(CaseTrack track) { return EnumName<CaseTrack>(kTracks, track); }
 Result<CaseTrack> ParseCaseTrack(std::string_view text, std::string_view field) {
   return ParseEnum<CaseTrack>(kTracks, text, field);
+}
+
+std::string_view CaseFlagName(CaseFlag flag) { return EnumName<CaseFlag>(kFlags, flag); }
+Result<CaseFlag> ParseCaseFlag(std::string_view text, std::string_view field) {
+  return ParseEnum<CaseFlag>(kFlags, text, field);
+}
+
+void SetFlag(TargetGroupFlags& flags, CaseFlag flag, bool value) {
+  switch (flag) {
+    case CaseFlag::kLeadingMember:
+      flags.leading_member = value;
+      return;
+    case CaseFlag::kExitMotivated:
+      flags.exit_motivated = value;
+      return;
+  }
+}
+
+Status ValidateCaseFlagChange(const CaseFlagChange& change) {
+  if (change.case_id <= 0) return InvalidArgument("case_id", "must name a stored case");
+  TRY_STATUS(RequireText("reason", change.reason, kMaxTextLength));
+  TRY_STATUS(RequireIdentifier("set_by", change.set_by));
+  return RequireIdentifier("set_by_unit_id", change.set_by_unit_id);
 }
 
 Status ValidateCase(const CaseFile& case_file, int age_at_opening) {

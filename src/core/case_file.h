@@ -44,6 +44,29 @@ struct CaseFile {
   bool IsOpenOn(Date on) const { return opened_on <= on && (!closed_on || on < *closed_on); }
 };
 
+// The target-group flags that a named user sets with a reason [p.7]; the
+// others are derived from recorded facts (the trigger rules).
+enum class CaseFlag { kLeadingMember, kExitMotivated };
+std::string_view CaseFlagName(CaseFlag flag);
+Result<CaseFlag> ParseCaseFlag(std::string_view text, std::string_view field);
+void SetFlag(TargetGroupFlags& flags, CaseFlag flag, bool value);
+
+// One setting or clearing of a flag: who, when, why. Kept as history.
+struct CaseFlagChange {
+  int64_t id = 0;
+  CaseId case_id = 0;
+  CaseFlag flag = CaseFlag::kLeadingMember;
+  bool value = true;
+  std::string reason;
+  Date set_on;
+  std::string set_by;
+  std::string set_by_unit_id;
+  Timestamp recorded_at;
+};
+
+// A reason in words, a named user and unit.
+Status ValidateCaseFlagChange(const CaseFlagChange& change);
+
 inline constexpr std::string_view kOpenedByRulePrefix = "rule:";
 inline constexpr int kMinCaseLevel = 1;
 inline constexpr int kMaxCaseLevel = 3;

@@ -22,6 +22,9 @@ Result<IncidentKind> ParseIncidentKind(std::string_view text, std::string_view f
 
 // The roles of initiative 4 [p.12].
 enum class ResponseRole { kPolice, kStreetWorkers, kSsp, kStaff18Plus, kHospitalPresence };
+inline constexpr ResponseRole kAllResponseRoles[] = {ResponseRole::kPolice, ResponseRole::kStreetWorkers,
+                                                     ResponseRole::kSsp, ResponseRole::kStaff18Plus,
+                                                     ResponseRole::kHospitalPresence};
 std::string_view ResponseRoleName(ResponseRole role);
 Result<ResponseRole> ParseResponseRole(std::string_view text, std::string_view field);
 
@@ -45,6 +48,7 @@ struct Incident {
   std::optional<Timestamp> closed_at;
   std::string after_action_note;
   std::string recorded_by;
+  std::string recorded_by_unit_id;  // holds the incident with the police (access policy)
   Timestamp recorded_at;
 };
 

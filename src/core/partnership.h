@@ -82,6 +82,7 @@ struct MeetingType {
   std::optional<int> min_per_year;  // absent: held as needed
   std::optional<int> max_per_year;
   std::vector<std::string> unit_ids;
+  bool decides_focus = false;  // its decisions may change the geographic focus [p.9]
 };
 
 // A legal basis for disclosing personal data between organisations, with the

@@ -309,6 +309,7 @@ void ReadActivities(TableReader& root, Partnership& partnership) {
     type.min_per_year = table.Int("min_per_year");
     type.max_per_year = table.Int("max_per_year");
     type.unit_ids = table.StringList("units");
+    type.decides_focus = table.Bool("decides_focus").value_or(false);
     table.Finish();
     partnership.meeting_types.push_back(std::move(type));
   }

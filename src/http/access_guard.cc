@@ -151,6 +151,29 @@ Result<Guard> GuardMeasure(RequestContext& ctx, AccessAction action, const Measu
   return guard;
 }
 
+Guard GuardIncident(RequestContext& ctx, AccessAction action, const Incident& incident, std::string_view resource,
+                    std::string_view audit_action) {
+  const Partnership* partnership = ctx.principal->partnership;
+  policy::Decision decision = NotInAnyPartnership();
+  if (partnership) {
+    policy::Resource target;
+    target.category = DataCategory::kIncident;
+    target.owner_organisation_ids = PoliceOrganisations(*partnership);
+    AddOrganisationOfUnit(*partnership, incident.recorded_by_unit_id, target.owner_organisation_ids);
+    for (const ResponseEntry& entry : incident.responses) {
+      AddOrganisationOfUnit(*partnership, entry.unit_id, target.owner_organisation_ids);
+    }
+    decision = policy::May(*partnership, ctx.principal->subject, action, target, ctx.Purpose(), {});
+  }
+  return Guard{decision, RecordFor(ctx, resource, audit_action, decision)};
+}
+
+bool InPoliceUnit(const RequestContext& ctx) {
+  const Partnership* partnership = ctx.principal->partnership;
+  const Unit* unit = partnership ? partnership->FindUnit(ctx.principal->user.unit_id) : nullptr;
+  return unit && partnership->KindOfUnit(unit->id) == UnitKind::kPolice;
+}
+
 Guard Denied(Guard guard, policy::Reason reason, std::string explanation) {
   guard.decision = {false, reason, "", std::move(explanation)};
   guard.record.outcome = audit::Outcome::kDenied;

@@ -44,6 +44,16 @@ Result<bool> OwnOrganisationHolds(RequestContext& ctx, DataCategory category, Pe
 Result<Guard> GuardMeasure(RequestContext& ctx, AccessAction action, const Measure& measure, const Person& person,
                            std::string_view resource, std::string_view audit_action);
 
+// An incident: held by the police, by the organisation of the unit that
+// recorded it and by the organisations of the units in its response log
+// (they took part in the response).
+Guard GuardIncident(RequestContext& ctx, AccessAction action, const Incident& incident, std::string_view resource,
+                    std::string_view audit_action);
+
+// Whether the user's unit is a police unit (the register, the persons and
+// groups involved in an incident are police data).
+bool InPoliceUnit(const RequestContext& ctx);
+
 Guard Denied(Guard guard, policy::Reason reason, std::string explanation);
 
 // The 403 for a denial; its audit entry goes with it.

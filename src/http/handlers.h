@@ -39,14 +39,34 @@ Reply ReviewRegistration(RequestContext& ctx);
 Reply RemoveRegistrationAction(RequestContext& ctx);
 Reply ListReviewQueue(RequestContext& ctx);
 
-// handlers_records.cc: groups, observations, cases, disclosures
+// handlers_records.cc: groups, observations, disclosures
 Reply ListGroups(RequestContext& ctx);
 Reply GetGroup(RequestContext& ctx);
 Reply CreateGroup(RequestContext& ctx);
 Reply CreateObservation(RequestContext& ctx);
+Reply CreateDisclosure(RequestContext& ctx);
+
+// handlers_cases.cc: cases, their flags and joint assessments
 Reply OpenCase(RequestContext& ctx);
 Reply CloseCase(RequestContext& ctx);
-Reply CreateDisclosure(RequestContext& ctx);
+Reply GetCase(RequestContext& ctx);
+Reply SetCaseFlag(RequestContext& ctx);
+Reply CreateAssessment(RequestContext& ctx);
+Reply ListAssessments(RequestContext& ctx);
+
+// handlers_incidents.cc: incidents and their response logs
+Reply CreateIncident(RequestContext& ctx);
+Reply ListIncidents(RequestContext& ctx);
+Reply GetIncident(RequestContext& ctx);
+Reply AddIncidentResponse(RequestContext& ctx);
+Reply CloseIncident(RequestContext& ctx);
+
+// handlers_meetings.cc: meetings, cadences and the areas' focus history
+Reply CreateMeeting(RequestContext& ctx);
+Reply ListMeetings(RequestContext& ctx);
+Reply GetMeeting(RequestContext& ctx);
+Reply MeetingsDue(RequestContext& ctx);
+Reply GetAreaFocus(RequestContext& ctx);
 
 // handlers_measures.cc: measures and their status flow, work queues, custody events
 Reply CreateMeasure(RequestContext& ctx);
@@ -55,12 +75,10 @@ Reply GetMeasure(RequestContext& ctx);
 Reply ChangeMeasureStatus(RequestContext& ctx);
 Reply CreateCustodyEvent(RequestContext& ctx);
 
-// handlers_partnership.cc: partnerships, indicators, meetings, incidents, audit, users
+// handlers_partnership.cc: partnerships, indicators, audit, users
 Reply ListPartnerships(RequestContext& ctx);
 Reply GetPartnership(RequestContext& ctx);
 Reply GetIndicators(RequestContext& ctx);
-Reply CreateMeeting(RequestContext& ctx);
-Reply CreateIncident(RequestContext& ctx);
 Reply QueryAuditLog(RequestContext& ctx);
 Reply ListUsers(RequestContext& ctx);
 

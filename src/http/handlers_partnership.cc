@@ -1,5 +1,6 @@
-// The partnership as a whole: its definition, indicators, meetings and
-// incidents; and for auditors and administrators, the audit log and users.
+// The partnership as a whole: its definition and indicators; and for
+// auditors and administrators, the audit log and users (meetings:
+// handlers_meetings.cc; incidents: handlers_incidents.cc).
 #include <limits>
 
 #include "analytics/indicator_json.h"
@@ -69,82 +70,6 @@ Result<Reply> GetIndicatorsImpl(RequestContext& ctx) {
                              {"indicators", items}}));
 }
 
-Result<Reply> CreateMeetingImpl(RequestContext& ctx) {
-  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
-  FieldReader fields(body);
-  Meeting meeting;
-  TRY_ASSIGN(meeting.meeting_type_id, fields.Text("meeting_type_id"));
-  TRY_ASSIGN(meeting.held_on, fields.DateField("held_on"));
-  TRY_ASSIGN(meeting.attending_unit_ids, fields.TextList("attending_unit_ids", true));
-  TRY_ASSIGN(meeting.minutes, fields.OptionalText("minutes"));
-  TRY_ASSIGN(std::vector<FieldReader> decisions, fields.ObjectList("decisions", false));
-  for (FieldReader& item : decisions) {
-    Decision decision;
-    TRY_ASSIGN(std::string kind, item.Text("kind"));
-    TRY_ASSIGN(decision.kind, ParseDecisionKind(kind, "decisions.kind"));
-    TRY_ASSIGN(decision.text, item.Text("text"));
-    TRY_ASSIGN(decision.area_id, item.OptionalText("area_id"));
-    TRY_ASSIGN(decision.effective_on, item.OptionalDate("effective_on"));
-    TRY_STATUS(item.Finish());
-    meeting.decisions.push_back(std::move(decision));
-  }
-  TRY_STATUS(fields.Finish());
-  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
-  if (!partnership->FindMeetingType(meeting.meeting_type_id)) {
-    return InvalidArgument("meeting_type_id", "is not a meeting type of partnership " + partnership->id);
-  }
-  meeting.partnership_id = partnership->id;
-  meeting.recorded_by = ctx.principal->user.username;
-  Guard guard = GuardGeneral(ctx, AccessAction::kWrite, DataCategory::kMeeting, "meeting", "create");
-  if (!guard.decision.allowed) return DeniedReply(guard);
-  MeetingId id = 0;
-  TRY_STATUS(WriteAudited(
-      ctx,
-      [&]() -> Status {
-        TRY_ASSIGN(id, ctx.store.AddMeeting(meeting));
-        return OkStatus();
-      },
-      [&] {
-        guard.record.resource = "meeting/" + std::to_string(id);
-        return guard.record;
-      }));
-  meeting.id = id;
-  meeting.recorded_at = ctx.Now();
-  return Reply(JsonResponse(MeetingJson(meeting), 201));
-}
-
-Result<Reply> CreateIncidentImpl(RequestContext& ctx) {
-  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
-  FieldReader fields(body);
-  Incident incident;
-  TRY_ASSIGN(std::string kind, fields.Text("kind"));
-  TRY_ASSIGN(incident.kind, ParseIncidentKind(kind, "kind"));
-  TRY_ASSIGN(incident.occurred_at, fields.TimeField("occurred_at"));
-  TRY_ASSIGN(incident.area_id, fields.OptionalText("area_id"));
-  TRY_ASSIGN(incident.place, fields.Text("place"));
-  TRY_ASSIGN(incident.person_ids, fields.IntegerList("person_ids", 1, kMaxId, false));
-  TRY_ASSIGN(incident.group_ids, fields.IntegerList("group_ids", 1, kMaxId, false));
-  TRY_STATUS(fields.Finish());
-  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
-  incident.partnership_id = partnership->id;
-  incident.recorded_by = ctx.principal->user.username;
-  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kIncident, "incident", "create");
-  if (!guard.decision.allowed) return DeniedReply(guard);
-  IncidentId id = 0;
-  TRY_STATUS(ctx.store.InTransaction([&]() -> Status {
-    TRY_ASSIGN(id, ctx.store.AddIncident(incident));
-    guard.record.resource = "incident/" + std::to_string(id);
-    if (incident.person_ids.empty()) return ctx.store.AppendAudit(guard.record);
-    for (PersonId person_id : incident.person_ids) {
-      guard.record.person_id = person_id;
-      TRY_STATUS(ctx.store.AppendAudit(guard.record));
-    }
-    return OkStatus();
-  }));
-  incident.id = id;
-  incident.recorded_at = ctx.Now();
-  return Reply(JsonResponse(IncidentJson(incident), 201));
-}
 
 Result<Reply> QueryAuditLogImpl(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
@@ -183,8 +108,6 @@ Result<Reply> ListUsersImpl(RequestContext& ctx) {
 Reply ListPartnerships(RequestContext& ctx) { return Answer(ListPartnershipsImpl(ctx)); }
 Reply GetPartnership(RequestContext& ctx) { return Answer(GetPartnershipImpl(ctx)); }
 Reply GetIndicators(RequestContext& ctx) { return Answer(GetIndicatorsImpl(ctx)); }
-Reply CreateMeeting(RequestContext& ctx) { return Answer(CreateMeetingImpl(ctx)); }
-Reply CreateIncident(RequestContext& ctx) { return Answer(CreateIncidentImpl(ctx)); }
 Reply QueryAuditLog(RequestContext& ctx) { return Answer(QueryAuditLogImpl(ctx)); }
 Reply ListUsers(RequestContext& ctx) { return Answer(ListUsersImpl(ctx)); }
 

@@ -1,5 +1,6 @@
-// Groups, observations, cases and disclosures: creating records (reading them
-// goes through the person they are about, handlers_persons.cc; measures: handlers_measures.cc).
+// Groups, observations and disclosures: creating records (reading them goes
+// through the person they are about, handlers_persons.cc; cases:
+// handlers_cases.cc; measures: handlers_measures.cc).
 #include <limits>
 
 #include "http/handler_support.h"
@@ -99,71 +100,6 @@ Result<Reply> CreateObservationImpl(RequestContext& ctx) {
   return Reply(JsonResponse(ObservationJson(observation), 201));
 }
 
-Result<Reply> OpenCaseImpl(RequestContext& ctx) {
-  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
-  FieldReader fields(body);
-  CaseFile case_file;
-  TRY_ASSIGN(case_file.person_id, fields.Integer("person_id", 1, kMaxId));
-  TRY_ASSIGN(std::string track, fields.Text("track"));
-  TRY_ASSIGN(case_file.track, ParseCaseTrack(track, "track"));
-  TRY_ASSIGN(int64_t level, fields.Integer("level", kMinCaseLevel, kMaxCaseLevel));
-  case_file.level = static_cast<int>(level);
-  TRY_ASSIGN(std::optional<Date> opened_on, fields.OptionalDate("opened_on"));
-  case_file.opened_on = opened_on.value_or(ctx.Today());
-  TRY_ASSIGN(case_file.flags.first_contact, fields.Boolean("first_contact", false));
-  TRY_ASSIGN(case_file.flags.arrested_remanded_imprisoned, fields.Boolean("arrested_remanded_imprisoned", false));
-  TRY_ASSIGN(case_file.flags.leading_member, fields.Boolean("leading_member", false));
-  TRY_ASSIGN(case_file.flags.exit_motivated, fields.Boolean("exit_motivated", false));
-  TRY_STATUS(fields.Finish());
-  TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
-  case_file.partnership_id = partnership->id;
-  case_file.owning_unit_id = ctx.principal->user.unit_id;  // a unit opens its own cases
-  case_file.opened_by = ctx.principal->user.username;
-  TRY_ASSIGN(Person person, ctx.store.GetPerson(case_file.person_id));
-  Guard guard = GuardOwnKind(ctx, AccessAction::kWrite, DataCategory::kCase, "case", "create");
-  if (!guard.decision.allowed) return DeniedReply(guard);
-  CaseId id = 0;
-  TRY_STATUS(WriteAudited(
-      ctx,
-      [&]() -> Status {
-        TRY_ASSIGN(id, ctx.store.AddCase(case_file));
-        return OkStatus();
-      },
-      [&] {
-        guard.record.resource = "case/" + std::to_string(id);
-        guard.record.person_id = person.id;
-        return guard.record;
-      }));
-  case_file.id = id;
-  case_file.recorded_at = ctx.Now();
-  return Reply(JsonResponse(CaseJson(case_file), 201));
-}
-
-Result<Reply> CloseCaseImpl(RequestContext& ctx) {
-  TRY_ASSIGN(CaseId id, PathId(ctx, 0, "case_id"));
-  TRY_ASSIGN(nlohmann::json body, ParseJsonObject(ctx.request.body));
-  FieldReader fields(body);
-  TRY_ASSIGN(std::optional<Date> closed_on, fields.OptionalDate("closed_on"));
-  TRY_ASSIGN(std::string reason, fields.Text("reason"));
-  TRY_STATUS(fields.Finish());
-  TRY_ASSIGN(CaseFile case_file, ctx.store.GetCase(id));
-  TRY_ASSIGN(Person person, ctx.store.GetPerson(case_file.person_id));
-  // Only the case's own organisation closes it.
-  TRY_ASSIGN(Guard guard, GuardPerson(ctx, AccessAction::kWrite, DataCategory::kCase, person,
-                                      "case/" + std::to_string(id), "close"));
-  if (!guard.decision.allowed) return DeniedReply(guard);
-  const Unit* owner = ctx.principal->partnership->FindUnit(case_file.owning_unit_id);
-  const Unit* mine = ctx.principal->partnership->FindUnit(ctx.principal->user.unit_id);
-  if (!owner || !mine || owner->organisation_id != mine->organisation_id) {
-    return DeniedReply(Denied(guard, policy::Reason::kNotOwner, "only the case's own organisation closes it"));
-  }
-  TRY_STATUS(WriteAudited(
-      ctx, [&] { return ctx.store.CloseCase(id, closed_on.value_or(ctx.Today()), reason); },
-      [&] { return guard.record; }));
-  TRY_ASSIGN(CaseFile closed, ctx.store.GetCase(id));
-  return Reply(JsonResponse(CaseJson(closed)));
-}
-
 // A disclosure is recorded by the sending unit, and only when one of the
 // partnership's legal bases permits every category it names.
 Result<Reply> CreateDisclosureImpl(RequestContext& ctx) {
@@ -236,8 +172,6 @@ Reply ListGroups(RequestContext& ctx) { return Answer(ListGroupsImpl(ctx)); }
 Reply GetGroup(RequestContext& ctx) { return Answer(GetGroupImpl(ctx)); }
 Reply CreateGroup(RequestContext& ctx) { return Answer(CreateGroupImpl(ctx)); }
 Reply CreateObservation(RequestContext& ctx) { return Answer(CreateObservationImpl(ctx)); }
-Reply OpenCase(RequestContext& ctx) { return Answer(OpenCaseImpl(ctx)); }
-Reply CloseCase(RequestContext& ctx) { return Answer(CloseCaseImpl(ctx)); }
 Reply CreateDisclosure(RequestContext& ctx) { return Answer(CreateDisclosureImpl(ctx)); }
 
 }  // namespace trygnet::http

@@ -173,7 +173,7 @@ nlohmann::json MeetingJson(const Meeting& meeting) {
           {"recorded_at", meeting.recorded_at.ToString()}};
 }
 
-nlohmann::json IncidentJson(const Incident& incident) {
+nlohmann::json IncidentJson(const Incident& incident, bool with_persons) {
   nlohmann::json responses = nlohmann::json::array();
   for (const ResponseEntry& entry : incident.responses) {
     responses.push_back({{"at", entry.at.ToString()},
@@ -181,19 +181,96 @@ nlohmann::json IncidentJson(const Incident& incident) {
                          {"unit_id", entry.unit_id},
                          {"note", entry.note}});
   }
-  return {{"id", incident.id},
-          {"partnership_id", incident.partnership_id},
-          {"kind", IncidentKindName(incident.kind)},
-          {"occurred_at", incident.occurred_at.ToString()},
-          {"area_id", TextOrNull(incident.area_id)},
-          {"place", incident.place},
-          {"person_ids", incident.person_ids},
-          {"group_ids", incident.group_ids},
-          {"responses", responses},
-          {"closed_at", OptionalTime(incident.closed_at)},
-          {"after_action_note", TextOrNull(incident.after_action_note)},
-          {"recorded_by", incident.recorded_by},
-          {"recorded_at", incident.recorded_at.ToString()}};
+  // Minutes from the incident to the first response of each role [p.12]; null: none yet.
+  nlohmann::json first_response = nlohmann::json::object();
+  for (ResponseRole role : kAllResponseRoles) {
+    std::optional<int64_t> seconds = SecondsToFirstResponse(incident, role);
+    first_response[std::string(ResponseRoleName(role))] =
+        seconds ? nlohmann::json(*seconds / 60) : nlohmann::json(nullptr);
+  }
+  nlohmann::json json = {{"id", incident.id},
+                         {"partnership_id", incident.partnership_id},
+                         {"kind", IncidentKindName(incident.kind)},
+                         {"occurred_at", incident.occurred_at.ToString()},
+                         {"area_id", TextOrNull(incident.area_id)},
+                         {"place", incident.place},
+                         {"person_count", incident.person_ids.size()},
+                         {"group_count", incident.group_ids.size()},
+                         {"responses", responses},
+                         {"minutes_to_first_response", first_response},
+                         {"closed_at", OptionalTime(incident.closed_at)},
+                         {"after_action_note", TextOrNull(incident.after_action_note)},
+                         {"recorded_by", incident.recorded_by},
+                         {"recorded_by_unit_id", TextOrNull(incident.recorded_by_unit_id)},
+                         {"recorded_at", incident.recorded_at.ToString()}};
+  if (with_persons) {
+    json["person_ids"] = incident.person_ids;
+    json["group_ids"] = incident.group_ids;
+  } else {
+    json["withheld"] = {{"fields", {"person_ids", "group_ids"}}, {"reason", "police_data"}};
+  }
+  return json;
+}
+
+nlohmann::json AssessmentJson(const Assessment& assessment) {
+  return {{"id", assessment.id},
+          {"case_id", assessment.case_id},
+          {"version", assessment.version},
+          {"assessed_on", assessment.assessed_on.ToString()},
+          {"life_situation",
+           {{"school", assessment.life_situation.school},
+            {"job", assessment.life_situation.job},
+            {"housing", assessment.life_situation.housing},
+            {"family", assessment.life_situation.family}}},
+          {"risk_factors", assessment.risk_factors},
+          {"protective_factors", assessment.protective_factors},
+          {"criminal_history", assessment.criminal_history},
+          {"network_summary", assessment.network_summary},
+          {"participant_unit_ids", assessment.participant_unit_ids},
+          {"recorded_by", assessment.recorded_by},
+          {"recorded_at", assessment.recorded_at.ToString()}};
+}
+
+nlohmann::json CaseFlagChangeJson(const CaseFlagChange& change) {
+  return {{"id", change.id},
+          {"case_id", change.case_id},
+          {"flag", CaseFlagName(change.flag)},
+          {"value", change.value},
+          {"reason", change.reason},
+          {"set_on", change.set_on.ToString()},
+          {"set_by", change.set_by},
+          {"set_by_unit_id", change.set_by_unit_id},
+          {"recorded_at", change.recorded_at.ToString()}};
+}
+
+nlohmann::json CadenceJson(const CadenceView& view, const MeetingType& type) {
+  auto optional_int = [](const std::optional<int>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+  };
+  return {{"meeting_type_id", view.meeting_type_id},
+          {"name", type.name},
+          {"name_en", type.name_en},
+          {"year", view.year},
+          {"held_this_year", view.held_this_year},
+          {"min_per_year", optional_int(view.min_per_year)},
+          {"max_per_year", optional_int(view.max_per_year)},
+          {"last_held_on", OptionalDate(view.last_held_on)},
+          {"next_due_on", OptionalDate(view.next_due_on)},
+          {"status", CadenceStatusName(view.status)}};
+}
+
+nlohmann::json FocusPeriodJson(const FocusPeriod& period) {
+  return {{"from", period.from.ToString()},
+          {"to", OptionalDate(period.to)},
+          {"decision", period.decision},
+          {"ended_by", TextOrNull(period.ended_by)}};
+}
+
+nlohmann::json FocusChangeJson(const FocusChange& change) {
+  return {{"in_focus", change.in_focus},
+          {"effective_on", change.effective_on.ToString()},
+          {"decision", change.decision},
+          {"meeting_id", change.meeting_id}};
 }
 
 nlohmann::json UserJson(const User& user) {

@@ -5,13 +5,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/assessment.h"
 #include "core/case_file.h"
 #include "core/custody_event.h"
 #include "core/disclosure.h"
+#include "core/focus_history.h"
 #include "core/group.h"
 #include "core/incident.h"
 #include "core/measure.h"
 #include "core/meeting.h"
+#include "core/meeting_cadence.h"
 #include "core/observation.h"
 #include "core/partnership.h"
 #include "core/person.h"
@@ -31,7 +34,14 @@ nlohmann::json MeasureJson(const Measure& measure);
 nlohmann::json CustodyEventJson(const CustodyEvent& event);
 nlohmann::json DisclosureJson(const Disclosure& disclosure);
 nlohmann::json MeetingJson(const Meeting& meeting);
-nlohmann::json IncidentJson(const Incident& incident);
+// `with_persons`: the persons and groups involved (police data) are shown;
+// otherwise only their counts, and the fields are named as withheld.
+nlohmann::json IncidentJson(const Incident& incident, bool with_persons);
+nlohmann::json AssessmentJson(const Assessment& assessment);
+nlohmann::json CaseFlagChangeJson(const CaseFlagChange& change);
+nlohmann::json CadenceJson(const CadenceView& view, const MeetingType& type);
+nlohmann::json FocusPeriodJson(const FocusPeriod& period);
+nlohmann::json FocusChangeJson(const FocusChange& change);
 nlohmann::json UserJson(const User& user);
 nlohmann::json PartnershipSummaryJson(const Partnership& partnership);
 

@@ -139,6 +139,14 @@ Result<std::vector<int64_t>> FieldReader::IntegerList(std::string_view key, int6
   return numbers;
 }
 
+Result<FieldReader> FieldReader::Object(std::string_view key) {
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  const nlohmann::json* value = Find(key);
+  if (!value) return FieldReader(kEmpty, PathOf(key));
+  if (!value->is_object()) return WrongType(PathOf(key), "an object");
+  return FieldReader(*value, PathOf(key));
+}
+
 Result<std::vector<FieldReader>> FieldReader::ObjectList(std::string_view key, bool required) {
   const nlohmann::json* value = Find(key);
   if (!value) {

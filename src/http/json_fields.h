@@ -35,6 +35,8 @@ class FieldReader {
   Result<Timestamp> TimeField(std::string_view key);
   Result<std::vector<std::string>> TextList(std::string_view key, bool required);
   Result<std::vector<int64_t>> IntegerList(std::string_view key, int64_t min, int64_t max, bool required);
+  // A nested object, as its own reader (an empty one when absent or null).
+  Result<FieldReader> Object(std::string_view key);
   // Each element of an array of objects, as its own reader.
   Result<std::vector<FieldReader>> ObjectList(std::string_view key, bool required);
 

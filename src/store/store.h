@@ -21,6 +21,7 @@
 #include "core/custody_event.h"
 #include "core/disclosure.h"
 #include "core/error.h"
+#include "core/focus_history.h"
 #include "core/group.h"
 #include "core/incident.h"
 #include "core/measure.h"
@@ -214,7 +215,14 @@ class Store {
   virtual Result<CaseFile> GetCase(CaseId id) = 0;
   // Closes an open case (a domain action: the date and reason are checked; a closed case stays closed).
   virtual Status CloseCase(CaseId id, Date closed_on, const std::string& reason) = 0;
+  // A new version of a case's joint assessment; a version already taken
+  // (someone else revised it meanwhile) is a conflict.
   virtual Result<AssessmentId> AddAssessment(const Assessment& assessment) = 0;
+  // Every version, oldest first.
+  virtual Result<std::vector<Assessment>> AssessmentsForCase(CaseId case_id) = 0;
+  // Sets or clears a user-set flag of an open case and keeps who, when and why.
+  virtual Result<CaseFile> ChangeCaseFlag(const CaseFlagChange& change) = 0;
+  virtual Result<std::vector<CaseFlagChange>> CaseFlagChanges(CaseId case_id) = 0;
   // Sets the target-group flags of an open case [p.7].
   virtual Status SetCaseFlags(CaseId id, const TargetGroupFlags& flags) = 0;
   virtual Result<MeasureId> AddMeasure(const Measure& measure) = 0;
@@ -231,7 +239,27 @@ class Store {
   virtual Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
                                             Date from, Date to, Timestamp known_at, const std::string& area_id) = 0;
   virtual Result<IncidentId> AddIncident(const Incident& incident) = 0;
+  virtual Result<Incident> GetIncident(IncidentId id) = 0;
+  // A partnership's incidents that occurred within [from, to], newest first.
+  virtual Result<std::vector<Incident>> ListIncidents(const std::string& partnership_id, Timestamp from,
+                                                      Timestamp to) = 0;
+  // Adds to the response log of an open incident (kept in time order).
+  virtual Result<Incident> AddIncidentResponse(IncidentId id, const ResponseEntry& entry) = 0;
+  // Closes an open incident with its after-action note; a closed one stays closed.
+  virtual Result<Incident> CloseIncident(IncidentId id, Timestamp closed_at, const std::string& after_action_note) = 0;
+  // Adds a meeting and, in the same transaction, the focus changes its
+  // decisions make; a change that does not fit the area's history is refused
+  // (naming "decisions[i]").
   virtual Result<MeetingId> AddMeeting(const Meeting& meeting) = 0;
+  virtual Result<Meeting> GetMeeting(MeetingId id) = 0;
+  // Meetings held within [from, to], newest first.
+  virtual Result<std::vector<Meeting>> ListMeetings(const std::string& partnership_id, Date from, Date to) = 0;
+  // An area's focus periods: the definition's, with the meetings' decisions applied.
+  virtual Result<std::vector<FocusPeriod>> FocusHistory(const std::string& partnership_id,
+                                                        const std::string& area_id) = 0;
+  // The decisions that changed an area's focus, by effective date.
+  virtual Result<std::vector<FocusChange>> FocusChanges(const std::string& partnership_id,
+                                                        const std::string& area_id) = 0;
   // Meetings of a type held within [from, to], as known at `known_at`.
   virtual Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id,
                                         Date from, Date to, Timestamp known_at) = 0;

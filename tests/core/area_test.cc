@@ -19,8 +19,8 @@ Area Torvet() {
   area.kind = AreaKind::kFocusArea;
   area.parent_id = "testby-nord";
   area.outline = {{12.50, 55.60}, {12.51, 55.60}, {12.51, 55.61}, {12.50, 55.61}};
-  area.focus = {{D("2017-01-01"), D("2018-01-01"), "Udmøntningsplan, s. 7"},
-                {D("2018-06-01"), std::nullopt, "Styregruppemøde 2018-05-20"}};
+  area.focus = {{D("2017-01-01"), D("2018-01-01"), "Udmøntningsplan, s. 7", ""},
+                {D("2018-06-01"), std::nullopt, "Styregruppemøde 2018-05-20", ""}};
   return area;
 }
 

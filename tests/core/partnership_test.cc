@@ -51,7 +51,7 @@ Partnership Testby() {
   torvet.kind = AreaKind::kFocusArea;
   torvet.parent_id = "testby-nord";
   torvet.outline = {{10.01, 56.01}, {10.02, 56.01}, {10.02, 56.02}};
-  torvet.focus = {{D("2020-01-01"), std::nullopt, "Aftalen, s. 3"}};
+  torvet.focus = {{D("2020-01-01"), std::nullopt, "Aftalen, s. 3", ""}};
   partnership.areas = {district, torvet};
   IndicatorDefinition active;
   active.id = "aktive";

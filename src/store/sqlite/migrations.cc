@@ -325,6 +325,38 @@ ALTER TABLE measures ADD COLUMN facts TEXT NOT NULL DEFAULT '';
 CREATE INDEX measures_by_unit ON measures(assigned_unit_id, status, due_on);
 )sql";
 
+// Case work, incidents and meetings through the API: who set a case flag and
+// why; which unit recorded an incident; meeting decisions that change an
+// area's geographic focus (applied over the definition's focus periods).
+constexpr std::string_view kCaseWork = R"sql(
+CREATE TABLE case_flag_changes (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  flag TEXT NOT NULL CHECK (flag IN ('leading_member', 'exit_motivated')),
+  value INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  set_on TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  set_by_unit_id TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX case_flag_changes_by_case ON case_flag_changes(case_id);
+
+ALTER TABLE incidents ADD COLUMN recorded_by_unit TEXT NOT NULL DEFAULT '';
+CREATE INDEX incidents_by_time ON incidents(partnership_id, occurred_at);
+
+CREATE TABLE focus_changes (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  area_id TEXT NOT NULL REFERENCES areas(id),
+  in_focus INTEGER NOT NULL,
+  effective_on TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id)
+) STRICT;
+CREATE INDEX focus_changes_by_area ON focus_changes(partnership_id, area_id, effective_on);
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -343,6 +375,7 @@ const std::vector<Migration>& AllMigrations() {
       {4, "credentials", kCredentials},
       {5, "person recorded by unit", kPersonRecordedBy},
       {6, "custody events and trigger rules", kTriggers},
+      {7, "case flags, incident units, focus changes", kCaseWork},
   };
   return kMigrations;
 }

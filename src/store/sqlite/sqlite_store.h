@@ -99,6 +99,9 @@ class SqliteStore final : public Store {
   Result<CaseFile> GetCase(CaseId id) override;
   Status CloseCase(CaseId id, Date closed_on, const std::string& reason) override;
   Result<AssessmentId> AddAssessment(const Assessment& assessment) override;
+  Result<std::vector<Assessment>> AssessmentsForCase(CaseId case_id) override;
+  Result<CaseFile> ChangeCaseFlag(const CaseFlagChange& change) override;
+  Result<std::vector<CaseFlagChange>> CaseFlagChanges(CaseId case_id) override;
   Result<MeasureId> AddMeasure(const Measure& measure) override;
   Result<std::vector<Measure>> MeasuresForPerson(PersonId person_id) override;
   Result<Measure> GetMeasure(MeasureId id) override;
@@ -119,7 +122,18 @@ class SqliteStore final : public Store {
   Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id, Date from,
                                     Date to, Timestamp known_at, const std::string& area_id) override;
   Result<IncidentId> AddIncident(const Incident& incident) override;
+  Result<Incident> GetIncident(IncidentId id) override;
+  Result<std::vector<Incident>> ListIncidents(const std::string& partnership_id, Timestamp from,
+                                              Timestamp to) override;
+  Result<Incident> AddIncidentResponse(IncidentId id, const ResponseEntry& entry) override;
+  Result<Incident> CloseIncident(IncidentId id, Timestamp closed_at, const std::string& after_action_note) override;
   Result<MeetingId> AddMeeting(const Meeting& meeting) override;
+  Result<Meeting> GetMeeting(MeetingId id) override;
+  Result<std::vector<Meeting>> ListMeetings(const std::string& partnership_id, Date from, Date to) override;
+  Result<std::vector<FocusPeriod>> FocusHistory(const std::string& partnership_id,
+                                                const std::string& area_id) override;
+  Result<std::vector<FocusChange>> FocusChanges(const std::string& partnership_id,
+                                                const std::string& area_id) override;
   Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id, Date from,
                                 Date to, Timestamp known_at) override;
   Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) override;
@@ -139,6 +153,10 @@ class SqliteStore final : public Store {
   Status CheckPersonsExist(const std::vector<Observation>& observations);
   // A prepared statement kept for reuse on hot paths; the caller resets it (Run and CountQuery do).
   Result<sqlite::Statement*> Cached(std::string_view sql);
+  // Incidents and meetings (sqlite_store_incidents.cc, sqlite_store_meetings.cc).
+  Result<Incident> ChangeIncident(IncidentId id, const std::function<Status(Incident&)>& change);
+  Status AddFocusChange(const std::string& partnership_id, const FocusChange& change, const std::string& field);
+  Result<std::vector<FocusPeriod>> DefinedFocus(const std::string& partnership_id, const std::string& area_id);
   Result<int64_t> NextId(std::string_view table, std::string_view column);
   Result<int64_t> CountQuery(sqlite::Statement& statement);
   Result<Person> ReadPerson(sqlite::Statement& statement);

@@ -1,5 +1,6 @@
-// The partnership's work: cases, assessments, incidents, meetings and
-// disclosures (measures: sqlite_store_measures.cc).
+// The partnership's case work: cases, their flags, assessments and
+// disclosures (measures: sqlite_store_measures.cc; incidents and meetings:
+// sqlite_store_incidents.cc, sqlite_store_meetings.cc).
 #include "store/sqlite/json_columns.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -7,32 +8,6 @@ namespace trygnet {
 
 using sqlite::FromJsonList;
 using sqlite::ToJsonList;
-
-namespace {
-
-nlohmann::json ResponsesToJson(const std::vector<ResponseEntry>& responses) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const ResponseEntry& entry : responses) {
-    list.push_back({{"at", entry.at.unix_seconds()},
-                    {"role", ResponseRoleName(entry.role)},
-                    {"unit_id", entry.unit_id},
-                    {"note", entry.note}});
-  }
-  return list;
-}
-
-nlohmann::json DecisionsToJson(const std::vector<Decision>& decisions) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Decision& decision : decisions) {
-    list.push_back({{"kind", DecisionKindName(decision.kind)},
-                    {"text", decision.text},
-                    {"area_id", decision.area_id},
-                    {"effective_on", decision.effective_on ? decision.effective_on->ToString() : ""}});
-  }
-  return list;
-}
-
-}  // namespace
 
 Result<CaseId> SqliteStore::AddCase(const CaseFile& case_file) {
   TRY_ASSIGN(Person person, GetPerson(case_file.person_id));
@@ -169,62 +144,80 @@ Result<AssessmentId> SqliteStore::AddAssessment(const Assessment& assessment) {
   return db_.LastInsertRowId();
 }
 
-Result<IncidentId> SqliteStore::AddIncident(const Incident& incident) {
-  TRY_STATUS(ValidateIncident(incident));
-  TRY_ASSIGN(
-      auto statement,
-      db_.Prepare(
-          "INSERT INTO incidents (partnership_id, kind, occurred_at, area_id, place, person_ids, group_ids, responses, "
-          "closed_at, after_action_note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, incident.partnership_id)
-      .Bind(2, IncidentKindName(incident.kind))
-      .Bind(3, incident.occurred_at.unix_seconds())
-      .Bind(5, incident.place)
-      .Bind(6, ToJsonList(incident.person_ids))
-      .Bind(7, ToJsonList(incident.group_ids))
-      .Bind(8, ResponsesToJson(incident.responses).dump())
-      .Bind(10, incident.after_action_note)
-      .Bind(11, incident.recorded_by)
-      .Bind(12, clock_.Now().unix_seconds());
-  incident.area_id.empty() ? statement.BindNull(4) : statement.Bind(4, incident.area_id);
-  incident.closed_at ? statement.Bind(9, incident.closed_at->unix_seconds()) : statement.BindNull(9);
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "incident",
-                                     "names a person, case, unit, area or partnership that does not exist"));
-  return db_.LastInsertRowId();
+Result<std::vector<Assessment>> SqliteStore::AssessmentsForCase(CaseId case_id) {
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("SELECT id, case_id, version, assessed_on, school, job, housing, family, risk_factors, "
+                         "protective_factors, criminal_history, network_summary, participant_unit_ids, recorded_by, "
+                         "recorded_at FROM assessments WHERE case_id = ? ORDER BY version"));
+  statement.Bind(1, case_id);
+  std::vector<Assessment> assessments;
+  while (true) {
+    TRY_ASSIGN(bool has_row, statement.Step());
+    if (!has_row) break;
+    Assessment item;
+    item.id = statement.Int(0);
+    item.case_id = statement.Int(1);
+    item.version = static_cast<int>(statement.Int(2));
+    TRY_ASSIGN(item.assessed_on, sqlite::Stored(Date::Parse(statement.Text(3), "assessed_on")));
+    item.life_situation = {statement.Text(4), statement.Text(5), statement.Text(6), statement.Text(7)};
+    TRY_ASSIGN(item.risk_factors, FromJsonList<std::string>(statement.Text(8), "risk_factors"));
+    TRY_ASSIGN(item.protective_factors, FromJsonList<std::string>(statement.Text(9), "protective_factors"));
+    item.criminal_history = statement.Text(10);
+    item.network_summary = statement.Text(11);
+    TRY_ASSIGN(item.participant_unit_ids, FromJsonList<std::string>(statement.Text(12), "participant_unit_ids"));
+    item.recorded_by = statement.Text(13);
+    item.recorded_at = Timestamp::FromUnixSeconds(statement.Int(14));
+    assessments.push_back(std::move(item));
+  }
+  return assessments;
 }
 
-Result<MeetingId> SqliteStore::AddMeeting(const Meeting& meeting) {
-  TRY_STATUS(ValidateMeeting(meeting));
-  TRY_ASSIGN(
-      auto statement,
-      db_.Prepare(
-          "INSERT INTO meetings (partnership_id, meeting_type_id, held_on, attending_unit_ids, minutes, decisions, "
-          "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-  statement.Bind(1, meeting.partnership_id)
-      .Bind(2, meeting.meeting_type_id)
-      .Bind(3, meeting.held_on.ToString())
-      .Bind(4, ToJsonList(meeting.attending_unit_ids))
-      .Bind(5, meeting.minutes)
-      .Bind(6, DecisionsToJson(meeting.decisions).dump())
-      .Bind(7, meeting.recorded_by)
-      .Bind(8, clock_.Now().unix_seconds());
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "meeting",
-                                     "names a person, case, unit, area or partnership that does not exist"));
-  return db_.LastInsertRowId();
+Result<CaseFile> SqliteStore::ChangeCaseFlag(const CaseFlagChange& change) {
+  TRY_STATUS(ValidateCaseFlagChange(change));
+  TRY_STATUS(InTransaction([&]() -> Status {
+    TRY_ASSIGN(CaseFile case_file, GetCase(change.case_id));
+    if (case_file.closed_on) {
+      return FailedPrecondition("case " + std::to_string(change.case_id) + " was closed on " +
+                                case_file.closed_on->ToString());
+    }
+    SetFlag(case_file.flags, change.flag, change.value);
+    TRY_STATUS(SetCaseFlags(change.case_id, case_file.flags));
+    TRY_ASSIGN(auto insert, db_.Prepare("INSERT INTO case_flag_changes (case_id, flag, value, reason, set_on, set_by, "
+                                        "set_by_unit_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.Bind(1, change.case_id)
+        .Bind(2, CaseFlagName(change.flag))
+        .Bind(3, change.value ? 1 : 0)
+        .Bind(4, change.reason)
+        .Bind(5, change.set_on.ToString())
+        .Bind(6, change.set_by)
+        .Bind(7, change.set_by_unit_id)
+        .Bind(8, clock_.Now().unix_seconds());
+    return insert.Run();
+  }));
+  return GetCase(change.case_id);
 }
 
-Result<int64_t> SqliteStore::CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id,
-                                           Date from, Date to, Timestamp known_at) {
-  TRY_ASSIGN(
-      auto statement,
-      db_.Prepare("SELECT COUNT(*) FROM meetings WHERE partnership_id = ? AND meeting_type_id = ? AND held_on >= ? "
-                  "AND held_on <= ? AND recorded_at <= ?"));
-  statement.Bind(1, partnership_id)
-      .Bind(2, meeting_type_id)
-      .Bind(3, from.ToString())
-      .Bind(4, to.ToString())
-      .Bind(5, known_at.unix_seconds());
-  return CountQuery(statement);
+Result<std::vector<CaseFlagChange>> SqliteStore::CaseFlagChanges(CaseId case_id) {
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT id, case_id, flag, value, reason, set_on, set_by, set_by_unit_id, "
+                                         "recorded_at FROM case_flag_changes WHERE case_id = ? ORDER BY id"));
+  statement.Bind(1, case_id);
+  std::vector<CaseFlagChange> changes;
+  while (true) {
+    TRY_ASSIGN(bool has_row, statement.Step());
+    if (!has_row) break;
+    CaseFlagChange item;
+    item.id = statement.Int(0);
+    item.case_id = statement.Int(1);
+    TRY_ASSIGN(item.flag, sqlite::Stored(ParseCaseFlag(statement.Text(2), "flag")));
+    item.value = statement.Int(3) != 0;
+    item.reason = statement.Text(4);
+    TRY_ASSIGN(item.set_on, sqlite::Stored(Date::Parse(statement.Text(5), "set_on")));
+    item.set_by = statement.Text(6);
+    item.set_by_unit_id = statement.Text(7);
+    item.recorded_at = Timestamp::FromUnixSeconds(statement.Int(8));
+    changes.push_back(std::move(item));
+  }
+  return changes;
 }
 
 Result<DisclosureId> SqliteStore::AddDisclosure(const Disclosure& disclosure) {
