@@ -88,6 +88,25 @@ class AuthorizationMatrixTest : public DemoServerTest {
     queued.due_on = *Date::FromYmd(2019, 6, 20);
     queued.created_by = "ssp-caseworker";
     const std::string measure_id = std::to_string(*server_->store().AddMeasure(queued));
+    CaseFile flagged = to_close;  // stays open: its flags and assessments are set below
+    flagged.person_id = NewPerson();
+    const std::string flagged_id = std::to_string(*server_->store().AddCase(flagged));
+    // Incidents recorded by EAS with no response yet: held by the police only.
+    auto police_incident = [&]() {
+      Incident incident;
+      incident.partnership_id = "norrebro-2017";
+      incident.occurred_at = *Timestamp::Parse("2019-06-01T21:30:00Z");
+      incident.place = "Blågårds Plads";
+      incident.person_ids = {persons_.police_only};
+      incident.recorded_by = "eas-analyst";
+      incident.recorded_by_unit_id = "eas";
+      return std::to_string(*server_->store().AddIncident(incident));
+    };
+    const std::string incident_id = police_incident(), to_respond = police_incident(), to_end = police_incident();
+    const std::set<std::string> meeting_readers = {"eas-analyst",     "dks-officer",          "ssp-caseworker",
+                                                   "ssp-coordinator", "eki-caseworker",       "sikkerby-coordinator",
+                                                   "boligsocial-partner"};
+    const std::set<std::string> incident_readers = identity_readers;
     auto with_version = [](const Registration& registration, nlohmann::json body) {
       body["version"] = registration.version;
       return [body](const std::string&) { return body; };
@@ -140,6 +159,14 @@ class AuthorizationMatrixTest : public DemoServerTest {
         {"GET /api/v1/groups", "/api/v1/groups", police, none},
         {"GET /api/v1/groups/{id}", "/api/v1/groups/" + group, police, none},
         {"GET /api/v1/indicators", "/api/v1/indicators?as_of=2017-03-31", everyone, none},
+        {"GET /api/v1/cases/{id}", "/api/v1/cases/" + case_id, municipal_cases, none},
+        {"GET /api/v1/cases/{id}/assessments", "/api/v1/cases/" + flagged_id + "/assessments", municipal_cases, none},
+        {"GET /api/v1/meetings", "/api/v1/meetings?limit=5", meeting_readers, none},
+        {"GET /api/v1/meetings/due", "/api/v1/meetings/due?as_of=2018-05-01", meeting_readers, none},
+        {"GET /api/v1/meetings/{id}", "/api/v1/meetings/1", meeting_readers, none},
+        {"GET /api/v1/areas/{id}/focus", "/api/v1/areas/mjolnerparken/focus", meeting_readers, none},
+        {"GET /api/v1/incidents", "/api/v1/incidents?limit=5", incident_readers, none},
+        {"GET /api/v1/incidents/{id}", "/api/v1/incidents/" + incident_id, police, none},
         {"GET /api/v1/audit", "/api/v1/audit?limit=5", {"auditor"}, none},
         {"GET /api/v1/users", "/api/v1/users", {"admin"}, none},
         {"POST /api/v1/persons",
@@ -197,6 +224,36 @@ class AuthorizationMatrixTest : public DemoServerTest {
          {"ssp-caseworker", "eki-caseworker"},
          [](const std::string&) {
            return nlohmann::json{{"reason", "Forløbet er afsluttet."}};
+         }},
+        {"POST /api/v1/cases/{id}/flags",
+         "/api/v1/cases/" + flagged_id + "/flags",
+         {"ssp-caseworker", "eki-caseworker"},
+         [](const std::string&) {
+           return nlohmann::json{
+               {"flag", "exit_motivated"}, {"value", true}, {"reason", "Har selv bedt om hjælp til exit."}};
+         }},
+        // The first allowed user writes version 1; the next is told it exists (409).
+        {"POST /api/v1/cases/{id}/assessments",
+         "/api/v1/cases/" + flagged_id + "/assessments",
+         {"ssp-caseworker", "eki-caseworker"},
+         [](const std::string&) {
+           return nlohmann::json{{"based_on_version", 0},
+                                 {"life_situation", {{"school", "Går i 9. klasse, højt fravær."}}},
+                                 {"participant_unit_ids", {"ssp", "eki"}}};
+         }},
+        // Each unit logs its own response; coordinators and external partners may not.
+        {"POST /api/v1/incidents/{id}/responses",
+         "/api/v1/incidents/" + to_respond + "/responses",
+         {"eas-analyst", "dks-officer", "ssp-caseworker", "eki-caseworker"},
+         [](const std::string&) {
+           return nlohmann::json{{"role", "ssp"}, {"at", "2019-06-01T22:10:00Z"}, {"note", "På stedet."}};
+         }},
+        // The first holder closes it; the next is told it is closed already (409).
+        {"POST /api/v1/incidents/{id}/close",
+         "/api/v1/incidents/" + to_end + "/close",
+         police,
+         [](const std::string&) {
+           return nlohmann::json{{"after_action_note", "Rollefordelingen fungerede."}};
          }},
         {"POST /api/v1/measures",
          "/api/v1/measures",
