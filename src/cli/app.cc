@@ -30,6 +30,7 @@ int RunCli(int argc, char** argv) {
   AddAuditCommands(app, action);
   AddUserCommands(app, action);
   AddTriggerCommands(app, action);
+  AddMeetingCommands(app, action);
   AddServeCommand(app, action);
   try {
     app.parse(argc, argv);

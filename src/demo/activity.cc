@@ -336,6 +336,7 @@ Status GenerateIncidents(DemoContext& ctx) {
     incident.closed_at = incident.occurred_at.AddSeconds(random.Between(2, 10) * 86400);
     incident.after_action_note = "Evaluering: responstider og rollefordeling gennemgået (syntetisk demo).";
     incident.recorded_by = "eas-analyst";
+    incident.recorded_by_unit_id = "eas";
     ctx.clock.Set(incident.closed_at->AddSeconds(3600));
     TRY_STATUS(ctx.store.AddIncident(incident));
     ++ctx.summary.incidents;

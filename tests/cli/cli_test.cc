@@ -41,7 +41,7 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, HelpOnEveryCommandExitsZero) {
   for (const char* command : {"", "init", "demo", "partnership", "partnership load", "partnership show", "person",
-                              "person list", "person show", "indicators"}) {
+                              "person list", "person show", "indicators", "triggers run", "meetings due"}) {
     RunResult result = Run(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -137,6 +137,17 @@ TEST_F(CliTest, DemoThenIndicatorsShowTheBaseline) {
   RunResult danish = Run("indicators --db " + db + " --partnership norrebro-2017 --as-of 2016-12-31");
   EXPECT_NE(danish.out.find("baseline 40,5"), std::string::npos) << danish.out;
   EXPECT_EQ(Run("indicators --db " + db + " --partnership nowhere-2020 --as-of 2017-03-31").exit_code, 1);
+  RunResult due = Run("meetings due --db " + db + " --partnership norrebro-2017 --as-of 2018-02-15");
+  ASSERT_EQ(due.exit_code, 0) << due.err;
+  EXPECT_NE(due.out.find("Operativ styregruppe"), std::string::npos) << due.out;
+  EXPECT_NE(due.out.find("efter behov"), std::string::npos) << due.out;
+  RunResult due_json =
+      Run("meetings due --db " + db + " --partnership norrebro-2017 --as-of 2018-02-15 --json");
+  ASSERT_EQ(due_json.exit_code, 0) << due_json.err;
+  EXPECT_NE(due_json.out.find("\"meeting_type_id\": \"operative-steering-group\""), std::string::npos)
+      << due_json.out;
+  EXPECT_NE(due_json.out.find("\"year\": 2018"), std::string::npos) << due_json.out;
+  EXPECT_EQ(Run("meetings due --db " + db + " --partnership norrebro-2017 --as-of 2018-02-30").exit_code, 2);
   // A second demo into the same file is refused, the data untouched.
   EXPECT_EQ(Run("demo --db " + db).exit_code, 1);
 }

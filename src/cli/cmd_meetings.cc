@@ -1,0 +1,127 @@
+// `trygnet meetings due`: each meeting type of the partnership against its
+// cadence [p.9, p.13–14] — held this year, last held, next due, and whether
+// it is on track. Meetings are not personal data, so nothing is audited.
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/app.h"
+#include "cli/exit_codes.h"
+#include "cli/labels_da.h"
+#include "cli/open_store.h"
+#include "cli/partnership_source.h"
+#include "core/meeting_cadence.h"
+
+namespace trygnet::cli {
+namespace {
+
+struct MeetingsDueOptions {
+  std::string db;
+  std::string key_file;
+  std::string partnership;
+  std::string as_of;
+  bool json = false;
+};
+
+std::string_view DanishCadenceStatus(CadenceStatus status) {
+  switch (status) {
+    case CadenceStatus::kAsNeeded:
+      return "efter behov";
+    case CadenceStatus::kOnTrack:
+      return "i rute";
+    case CadenceStatus::kDueSoon:
+      return "forfalder snart";
+    case CadenceStatus::kOverdue:
+      return "FORFALDEN";
+    case CadenceStatus::kAboveMaximum:
+      return "over maksimum";
+  }
+  return "ukendt";
+}
+
+std::string Cadence(const CadenceView& view) {
+  if (view.min_per_year && view.max_per_year && *view.min_per_year != *view.max_per_year) {
+    return std::to_string(*view.min_per_year) + "–" + std::to_string(*view.max_per_year);
+  }
+  if (view.min_per_year) return "mindst " + std::to_string(*view.min_per_year);
+  if (view.max_per_year) return "højst " + std::to_string(*view.max_per_year);
+  return "efter behov";
+}
+
+nlohmann::json ViewJson(const CadenceView& view) {
+  auto optional_int = [](const std::optional<int>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+  };
+  auto optional_date = [](const std::optional<Date>& value) {
+    return value ? nlohmann::json(value->ToString()) : nlohmann::json(nullptr);
+  };
+  return {{"meeting_type_id", view.meeting_type_id},
+          {"year", view.year},
+          {"held_this_year", view.held_this_year},
+          {"min_per_year", optional_int(view.min_per_year)},
+          {"max_per_year", optional_int(view.max_per_year)},
+          {"last_held_on", optional_date(view.last_held_on)},
+          {"next_due_on", optional_date(view.next_due_on)},
+          {"status", CadenceStatusName(view.status)}};
+}
+
+int RunMeetingsDue(const MeetingsDueOptions& options) {
+  SystemClock clock;
+  Date as_of = clock.Now().date();
+  if (!options.as_of.empty()) {
+    auto parsed = Date::Parse(options.as_of, "as-of");
+    if (!parsed.ok()) return ReportError(parsed.error());
+    as_of = *parsed;
+  }
+  auto store = OpenExistingStore(options.db, options.key_file, clock);
+  if (!store.ok()) return ReportError(store.error());
+  auto partnership = LoadStoredPartnership(**store, options.partnership);
+  if (!partnership.ok()) return ReportError(partnership.error());
+  auto meetings = (*store)->ListMeetings(partnership->id, Date::FromDays(0), as_of);
+  if (!meetings.ok()) return ReportError(meetings.error());
+  std::map<std::string, std::vector<Date>> held_by_type;
+  for (const Meeting& meeting : *meetings) held_by_type[meeting.meeting_type_id].push_back(meeting.held_on);
+
+  nlohmann::json items = nlohmann::json::array();
+  if (!options.json) {
+    std::cout << "Møder mod kadencen for " << partnership->name << " pr. " << as_of.ToString() << " (år "
+              << as_of.year() << ")\n\n"
+              << PadRight("Mødetype", 52) << PadRight("Holdt i år", 12) << PadRight("Kadence", 14)
+              << PadRight("Senest", 12) << PadRight("Næste senest", 14) << "Status\n";
+  }
+  for (const MeetingType& type : partnership->meeting_types) {
+    CadenceView view = MeetingCadence(type, held_by_type[type.id], as_of);
+    if (options.json) {
+      items.push_back(ViewJson(view));
+      continue;
+    }
+    std::cout << PadRight(type.name, 52) << PadRight(std::to_string(view.held_this_year), 12)
+              << PadRight(Cadence(view), 14)
+              << PadRight(view.last_held_on ? view.last_held_on->ToString() : "–", 12)
+              << PadRight(view.next_due_on ? view.next_due_on->ToString() : "–", 14)
+              << DanishCadenceStatus(view.status) << "\n";
+  }
+  if (options.json) {
+    std::cout << nlohmann::json{{"partnership", partnership->id}, {"as_of", as_of.ToString()}, {"items", items}}.dump(2)
+              << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddMeetingCommands(CLI::App& app, Action& action) {
+  CLI::App* meetings = app.add_subcommand("meetings", "Partnerskabets møder (the partnership's meetings)");
+  meetings->require_subcommand(1);
+  auto options = std::make_shared<MeetingsDueOptions>();
+  CLI::App* due = meetings->add_subcommand(
+      "due", "Vis hver mødetype mod kadencen: holdt i år, næste senest, status (meetings due against the cadences)");
+  due->add_option("--db", options->db, "Database file")->required();
+  due->add_option("--partnership", options->partnership, "Partnership id, e.g. norrebro-2017")->required();
+  due->add_option("--as-of", options->as_of, "As of this date (YYYY-MM-DD; default: today)");
+  due->add_flag("--json", options->json, "Print JSON: one item per meeting type under \"items\"");
+  due->add_option("--key-file", options->key_file, kKeyFileHelp);
+  due->callback([&action, options] { action = [options] { return RunMeetingsDue(*options); }; });
+}
+
+}  // namespace trygnet::cli
