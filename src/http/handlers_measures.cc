@@ -59,6 +59,17 @@ Result<Reply> CreateMeasureImpl(RequestContext& ctx) {
   // A measure is part of the person's case work: the user's organisation must hold it or be told.
   TRY_ASSIGN(Guard guard, GuardPerson(ctx, AccessAction::kWrite, DataCategory::kCase, person, "measure", "create"));
   if (!guard.decision.allowed) return DeniedReply(guard);
+  if (measure.case_id) {
+    // A measure documented in a case must be in one of this person's open cases of the partnership.
+    auto case_file = ctx.store.GetCase(*measure.case_id);
+    if (!case_file.ok() || case_file->person_id != person.id || case_file->partnership_id != partnership->id) {
+      return InvalidArgument("case_id", "is not a case about person " + std::to_string(person.id) +
+                                            " in partnership " + partnership->id);
+    }
+    if (!case_file->IsOpenOn(ctx.Today())) {
+      return InvalidArgument("case_id", "case " + std::to_string(*measure.case_id) + " is closed");
+    }
+  }
   MeasureId id = 0;
   TRY_STATUS(WriteAudited(
       ctx,

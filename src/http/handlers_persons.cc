@@ -192,7 +192,11 @@ Reply GetPersonCustodyEvents(RequestContext& ctx) {
                           [&](const Person& person) -> Result<nlohmann::json> {
                             TRY_ASSIGN(std::vector<CustodyEvent> events, ctx.store.CustodyEventsForPerson(person.id));
                             nlohmann::json items = nlohmann::json::array();
-                            for (const CustodyEvent& event : events) items.push_back(CustodyEventJson(event));
+                            for (const CustodyEvent& event : events) {
+                              // Only the user's own partnership's events.
+                              if (event.partnership_id != ctx.principal->partnership->id) continue;
+                              items.push_back(CustodyEventJson(event));
+                            }
                             return nlohmann::json{{"items", items}};
                           });
 }

@@ -138,7 +138,27 @@ TEST_F(MeasuresApiTest, BadInputIsRefusedNamingTheField) {
   MeasureId id = NewMeasure("ssp", *Date::FromYmd(2019, 6, 20));
   const std::string status_path = "/api/v1/measures/" + std::to_string(id) + "/status";
   const nlohmann::json person = persons_.police_only;
+  Person other;
+  other.identity = {"Lise", "Andensen", std::nullopt, *Date::FromYmd(1998, 1, 9)};
+  other.recorded_by_unit_id = "ssp";
+  CaseFile others_case;
+  others_case.person_id = *server_->store().AddPerson(other);
+  others_case.partnership_id = "norrebro-2017";
+  others_case.track = CaseTrack::kOver18SspPlus;
+  others_case.owning_unit_id = "ssp";
+  others_case.opened_on = *Date::FromYmd(2019, 1, 2);
+  others_case.opened_by = "ssp-caseworker";
+  const CaseId not_theirs = *server_->store().AddCase(others_case);
+  auto measure_in_case = [&](int64_t case_id) {
+    return nlohmann::json{{"person_id", persons_.arrested},
+                          {"case_id", case_id},
+                          {"measure_type_id", "over-18-coordination"},
+                          {"assigned_unit_id", "ssp"},
+                          {"due_on", "2019-07-01"}};
+  };
   const std::vector<BadRequest> cases = {
+      {"/api/v1/measures", measure_in_case(not_theirs), "case_id"},
+      {"/api/v1/measures", measure_in_case(99999999), "case_id"},
       {"/api/v1/measures?overdue=maybe", nullptr, "overdue"},
       {"/api/v1/measures?open=1", nullptr, "open"},
       {"/api/v1/measures?status=finished", nullptr, "status"},
