@@ -15,6 +15,38 @@ Result<std::set<PersonId>> ActivePersons(Store& store, const std::string& partne
   return persons;
 }
 
+// A ratio of two imported yearly figures for the indicator's area, for the
+// calendar year of the date: reports per 1,000 inhabitants, or the share of
+// survey respondents who feel insecure. No value until both are imported.
+Status ComputeFromImports(Store& store, const Partnership& partnership, const IndicatorDefinition& definition,
+                          const BitemporalPoint& point, IndicatorValue& result) {
+  const int year = point.as_of.year();
+  result.period_from = StartOfYear(point.as_of);
+  result.period_to = *Date::FromYmd(year, 12, 31);
+  const bool crime = definition.computation == "citizen_crime_per_1000";
+  const StatisticKind numerator_kind = crime ? StatisticKind::kCitizenCrimeReports : StatisticKind::kSurveyInsecure;
+  const StatisticKind denominator_kind = crime ? StatisticKind::kPopulation : StatisticKind::kSurveyRespondents;
+  const double scale = crime ? 1000.0 : 100.0;
+  TRY_ASSIGN(std::optional<double> numerator, store.AreaStatisticValue(partnership.id, definition.area_id, year,
+                                                                       numerator_kind, point.known_at));
+  TRY_ASSIGN(std::optional<double> denominator, store.AreaStatisticValue(partnership.id, definition.area_id, year,
+                                                                         denominator_kind, point.known_at));
+  const std::string what = crime ? "citizen-oriented crime reports per 1,000 inhabitants"
+                                 : "survey respondents feeling insecure, in percent";
+  const std::string where = " in " + definition.area_id + " in " + std::to_string(year);
+  if (!numerator || !denominator || *denominator <= 0) {
+    std::string missing = !numerator ? std::string(StatisticKindName(numerator_kind))
+                                     : std::string(StatisticKindName(denominator_kind));
+    result.explanation = what + where + "; not computed: no " + missing + " imported for that year";
+    return OkStatus();
+  }
+  result.value = *numerator / *denominator * scale;
+  result.explanation = what + where + ": " + std::to_string(static_cast<int64_t>(*numerator)) + " / " +
+                       std::to_string(static_cast<int64_t>(*denominator)) + " × " +
+                       std::to_string(static_cast<int>(scale));
+  return OkStatus();
+}
+
 Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, const IndicatorDefinition& definition,
                                const BitemporalPoint& point) {
   IndicatorValue result;
@@ -50,8 +82,8 @@ Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, con
                                                   point.as_of, point.known_at));
     result.value = static_cast<double>(count);
     result.explanation = "meetings of type " + definition.meeting_type_id + " held in the calendar year to the date";
-  } else if (how == "imported") {
-    result.explanation = "figures imported from outside sources; none imported yet";
+  } else if (how == "citizen_crime_per_1000" || how == "insecure_share") {
+    TRY_STATUS(ComputeFromImports(store, partnership, definition, point, result));
   } else {
     return Internal("indicator computation \"" + how + "\" is listed but not implemented");
   }

@@ -31,6 +31,7 @@ int RunCli(int argc, char** argv) {
   AddUserCommands(app, action);
   AddTriggerCommands(app, action);
   AddMeetingCommands(app, action);
+  AddImportCommands(app, action);
   AddServeCommand(app, action);
   try {
     app.parse(argc, argv);

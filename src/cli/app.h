@@ -22,6 +22,7 @@ void AddUserCommands(CLI::App& app, Action& action);
 void AddServeCommand(CLI::App& app, Action& action);
 void AddTriggerCommands(CLI::App& app, Action& action);
 void AddMeetingCommands(CLI::App& app, Action& action);
+void AddImportCommands(CLI::App& app, Action& action);
 
 // Where bundled partnership definitions are: $TRYGNET_PARTNERSHIP_DIR or the source tree's partnerships/.
 std::string PartnershipDirectory();

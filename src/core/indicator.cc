@@ -38,6 +38,11 @@ Status ValidateIndicatorDefinition(const IndicatorDefinition& indicator) {
   if (indicator.computation == "meetings_held" && indicator.meeting_type_id.empty()) {
     return InvalidArgument("meeting_type", "is required for the computation meetings_held");
   }
+  if ((indicator.computation == "citizen_crime_per_1000" || indicator.computation == "insecure_share") &&
+      indicator.area_id.empty()) {
+    return InvalidArgument("area", "is required for the computation " + indicator.computation +
+                                       " (the imported figures are per area)");
+  }
   if (indicator.computation == "concern_conversations_held" && indicator.measure_type_id.empty()) {
     return InvalidArgument("measure_type", "is required for the computation concern_conversations_held");
   }

@@ -26,8 +26,8 @@ struct IndicatorDefinition {
   std::string name;  // Danish
   std::string name_en;
   IndicatorUnit unit = IndicatorUnit::kCount;
-  // How the value is computed: the name of one counting function in
-  // src/analytics/indicators.cc, or "imported" for figures from outside.
+  // How the value is computed: the name of one function in
+  // src/analytics/indicators.cc (kIndicatorComputations).
   std::string computation;
   std::string area_id;          // empty: the whole partnership / police district
   std::string meeting_type_id;  // for "meetings_held"
@@ -36,14 +36,15 @@ struct IndicatorDefinition {
 };
 
 // The computations the system knows. Each is implemented by exactly one
-// function in src/analytics/indicators.cc; "imported" figures come from
-// outside (police report counts, surveys) and have no value until imported.
+// function in src/analytics/indicators.cc. The last two divide figures
+// imported from outside (docs/imports.md) and have no value until imported.
 inline constexpr std::string_view kIndicatorComputations[] = {
     "registered_active_members",   // validated gang-role registrations in effect [p.8, p.15]
     "registered_under_18",         // of those, persons under 18 on the date [p.15]
     "concern_conversations_held",  // concern-conversation measures done in the calendar year [p.15]
     "meetings_held",               // meetings of the indicator's meeting type in the calendar year [p.16]
-    "imported",
+    "citizen_crime_per_1000",      // imported reports / imported population × 1,000, area and year [p.15]
+    "insecure_share",              // imported survey: insecure / respondents × 100, area and year [p.15]
 };
 
 // Id and names given, a known computation, a sane baseline.

@@ -53,4 +53,7 @@ Status GenerateCaseWork(DemoContext& ctx);
 Status GenerateMeetings(DemoContext& ctx);
 Status GenerateIncidents(DemoContext& ctx);
 
+// statistics.cc
+Status GenerateStatistics(DemoContext& ctx);
+
 }  // namespace trygnet::demo

@@ -396,6 +396,7 @@ Result<DemoSummary> GenerateDemo(Store& store, FixedClock& clock, const Partners
   TRY_STATUS(store.InTransaction([&] { return GenerateCaseWork(ctx); }));
   TRY_STATUS(store.InTransaction([&] { return GenerateMeetings(ctx); }));
   TRY_STATUS(store.InTransaction([&] { return GenerateIncidents(ctx); }));
+  TRY_STATUS(GenerateStatistics(ctx));
   return ctx.summary;
 }
 

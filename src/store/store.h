@@ -16,6 +16,7 @@
 
 #include "audit/audit_entry.h"
 #include "audit/chain_verifier.h"
+#include "core/area_statistic.h"
 #include "core/assessment.h"
 #include "core/case_file.h"
 #include "core/custody_event.h"
@@ -274,6 +275,18 @@ class Store {
   // The newest fact date on which `rule_id` fired for the person, if any.
   virtual Result<std::optional<Date>> LastTriggerFiring(const std::string& partnership_id, const std::string& rule_id,
                                                         PersonId person_id) = 0;
+
+  // Statistics from outside, in one transaction with their import record:
+  // all rows or none. Returns the import's id.
+  virtual Result<int64_t> AddStatisticsImport(const StatisticsImport& import,
+                                              const std::vector<AreaStatistic>& statistics) = 0;
+  // The figure for an area, year and kind as known at `known_at` (the latest
+  // import recorded by then), if any.
+  virtual Result<std::optional<double>> AreaStatisticValue(const std::string& partnership_id,
+                                                           const std::string& area_id, int year, StatisticKind kind,
+                                                           Timestamp known_at) = 0;
+  // A partnership's imports, newest first.
+  virtual Result<std::vector<StatisticsImport>> ListStatisticsImports(const std::string& partnership_id) = 0;
 
   virtual Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) = 0;
   virtual Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) = 0;

@@ -109,6 +109,30 @@ class IndicatorsTest : public ::testing::Test {
     return values.front();
   }
 
+  struct Figure {
+    const char* area;
+    int year;
+    StatisticKind kind;
+    double value;
+  };
+
+  // Imports figures as of the clock's time, as `trygnet import` would.
+  void Import(const char* dataset, const std::vector<Figure>& given) {
+    std::vector<AreaStatistic> figures;
+    for (const Figure& figure : given) {
+      figures.push_back({"norrebro-2017", figure.area, figure.year, figure.kind, figure.value});
+    }
+    StatisticsImport import;
+    import.partnership_id = "norrebro-2017";
+    import.dataset = dataset;
+    import.source = "Testkilde";
+    import.file_name = std::string(dataset) + ".csv";
+    import.rows = static_cast<int64_t>(figures.size());
+    import.imported_by = "local:tester";
+    auto id = db_.store->AddStatisticsImport(import, figures);
+    ASSERT_TRUE(id.ok()) << id.error().ToString();
+  }
+
   std::vector<IndicatorValue> Compute(Date as_of, Timestamp known_at) {
     auto values = ComputeIndicators(*db_.store, db_.partnership, {as_of, known_at});
     EXPECT_TRUE(values.ok()) << values.error().ToString();
@@ -225,10 +249,46 @@ TEST_F(IndicatorsTest, AreasCountEveryLevelBelowThem) {
   EXPECT_EQ(Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_held").value, 1.0);
 }
 
-TEST_F(IndicatorsTest, ImportedIndicatorsHaveNoValueButKeepTheirBaseline) {
+TEST_F(IndicatorsTest, ImportedIndicatorsHaveNoValueUntilBothFiguresAreImported) {
   const IndicatorValue& value = Find(Compute(Day(2017, 3, 31), kNow), "citizen_crime_indre");
   EXPECT_FALSE(value.value.has_value());
   EXPECT_EQ(value.definition->baseline->value, 58.2);
+  db_.clock.Set(Noon(2018, 2, 1));
+  Import("police-reports", {{"indre-norrebro", 2017, StatisticKind::kCitizenCrimeReports, 2240}});
+  const IndicatorValue& half = Find(Compute(Day(2017, 3, 31), kNow), "citizen_crime_indre");
+  EXPECT_FALSE(half.value.has_value());
+  EXPECT_NE(half.explanation.find("no population imported"), std::string::npos) << half.explanation;
+}
+
+TEST_F(IndicatorsTest, CrimePerThousandAndInsecureShareDivideTheYearsImportedFigures) {
+  db_.clock.Set(Noon(2017, 2, 1));
+  Import("population", {{"ydre-norrebro", 2016, StatisticKind::kPopulation, 50000},
+                        {"indre-norrebro", 2016, StatisticKind::kPopulation, 40000}});
+  Import("police-reports", {{"ydre-norrebro", 2016, StatisticKind::kCitizenCrimeReports, 2025},
+                            {"indre-norrebro", 2016, StatisticKind::kCitizenCrimeReports, 2328}});
+  Import("survey", {{"ydre-norrebro", 2016, StatisticKind::kSurveyRespondents, 600},
+                    {"ydre-norrebro", 2016, StatisticKind::kSurveyInsecure, 48}});
+  std::vector<IndicatorValue> values = Compute(Day(2016, 12, 31), kNow);
+  EXPECT_DOUBLE_EQ(*Find(values, "citizen_crime_ydre").value, 40.5);  // 2,025 / 50,000 × 1,000
+  EXPECT_DOUBLE_EQ(*Find(values, "citizen_crime_indre").value, 58.2);  // 2,328 / 40,000 × 1,000
+  EXPECT_DOUBLE_EQ(*Find(values, "insecure_share_ydre").value, 8.0);   // 48 / 600 × 100
+  EXPECT_FALSE(Find(values, "insecure_share_indre").value.has_value());
+  EXPECT_EQ(Find(values, "citizen_crime_ydre").period_from, Day(2016, 1, 1));
+  EXPECT_EQ(Find(values, "citizen_crime_ydre").period_to, Day(2016, 12, 31));
+  // Another year has its own figures: none yet.
+  EXPECT_FALSE(Find(Compute(Day(2017, 6, 30), kNow), "citizen_crime_ydre").value.has_value());
+}
+
+TEST_F(IndicatorsTest, AnImportedCorrectionHoldsFromWhenItWasImported) {
+  db_.clock.Set(Noon(2017, 2, 1));
+  Import("population", {{"ydre-norrebro", 2016, StatisticKind::kPopulation, 50000}});
+  Import("police-reports", {{"ydre-norrebro", 2016, StatisticKind::kCitizenCrimeReports, 1900}});
+  db_.clock.Set(Noon(2017, 4, 15));
+  Import("police-reports", {{"ydre-norrebro", 2016, StatisticKind::kCitizenCrimeReports, 2025}});
+  EXPECT_DOUBLE_EQ(*Find(Compute(Day(2016, 12, 31), Noon(2017, 3, 1)), "citizen_crime_ydre").value, 38.0);
+  EXPECT_DOUBLE_EQ(*Find(Compute(Day(2016, 12, 31), kNow), "citizen_crime_ydre").value, 40.5);
+  EXPECT_FALSE(Find(Compute(Day(2016, 12, 31), Noon(2017, 1, 1)), "citizen_crime_ydre").value.has_value())
+      << "nothing was known before the first import";
 }
 
 TEST_F(IndicatorsTest, EveryListedComputationIsImplemented) {
@@ -241,6 +301,7 @@ TEST_F(IndicatorsTest, EveryListedComputationIsImplemented) {
     definition.computation = std::string(computation);
     definition.meeting_type_id = "housing-forum";
     definition.measure_type_id = "concern-conversation";
+    definition.area_id = "ydre-norrebro";
     ASSERT_TRUE(ValidateIndicatorDefinition(definition).ok());
     partnership.indicators.push_back(definition);
   }

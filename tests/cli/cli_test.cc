@@ -41,7 +41,8 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, HelpOnEveryCommandExitsZero) {
   for (const char* command : {"", "init", "demo", "partnership", "partnership load", "partnership show", "person",
-                              "person list", "person show", "indicators", "triggers run", "meetings due"}) {
+                              "person list", "person show", "indicators", "triggers run", "meetings due", "import",
+                              "import survey"}) {
     RunResult result = Run(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -79,6 +80,38 @@ TEST_F(CliTest, InitCreatesDatabaseAndPrivateKeyThenRefusesToOverwrite) {
   EXPECT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_NE(shown.out.find("Mjølnerparken"), std::string::npos);
   EXPECT_NE(shown.out.find("Operativ styregruppe: mindst 4 gange årligt"), std::string::npos) << shown.out;
+}
+
+TEST_F(CliTest, StatisticsImportsAreAllOrNothingAndFeedTheIndicators) {
+  std::string db = dir_.File("s.db"), key = dir_.File("s.key");
+  ASSERT_EQ(Run("init --db " + db + " --key-file " + key).exit_code, 0);
+  ASSERT_EQ(Run("partnership load " + Definition() + " --db " + db + " --key-file " + key).exit_code, 0);
+  const std::string common = " --db " + db + " --key-file " + key + " --partnership norrebro-2017";
+  WriteFile(dir_.File("bad.csv"),
+            "area_id;year;citizen_crime_reports\nydre-norrebro;2016;2025\namager;2016;5\nindre-norrebro;2016;x\n");
+  RunResult bad = Run("import police-reports" + common + " --file " + dir_.File("bad.csv") + " --source Test");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("linje 3, kolonne area_id"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("linje 4, kolonne citizen_crime_reports"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("nothing was imported"), std::string::npos) << bad.err;
+
+  WriteFile(dir_.File("population.csv"), "area_id,year,population\r\nydre-norrebro,2016,50000\r\n");
+  WriteFile(dir_.File("reports.csv"), "area_id;year;citizen_crime_reports\nydre-norrebro;2016;2025\n");
+  RunResult population = Run("import population" + common + " --file " + dir_.File("population.csv") +
+                             " --source \"Danmarks Statistik\"");
+  ASSERT_EQ(population.exit_code, 0) << population.err;
+  EXPECT_NE(population.out.find("Importerede 1 rækker"), std::string::npos) << population.out;
+  RunResult reports =
+      Run("import police-reports" + common + " --file " + dir_.File("reports.csv") + " --source Rigspolitiet --json");
+  ASSERT_EQ(reports.exit_code, 0) << reports.err;
+  EXPECT_NE(reports.out.find("\"figures\": 1"), std::string::npos) << reports.out;
+  RunResult shown = Run("indicators" + common + " --as-of 2016-12-31");
+  EXPECT_NE(shown.out.find("[citizen_crime_ydre] værdi 40,5"), std::string::npos) << shown.out;
+  RunResult audited = Run("audit query --db " + db + " --key-file " + key + " --json");
+  EXPECT_NE(audited.out.find("statistics-import/"), std::string::npos) << audited.out;
+  EXPECT_EQ(Run("import survey" + common + " --file " + dir_.File("missing.csv") + " --source x").exit_code, 2);
+  EXPECT_EQ(Run("import population" + common + " --file " + dir_.File("population.csv")).exit_code, 2)
+      << "--source is required";
 }
 
 TEST_F(CliTest, RefusesAKeyFileOthersCanRead) {

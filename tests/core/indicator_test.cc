@@ -63,7 +63,8 @@ TEST(ValidateIndicatorDefinition, BaselineMustBeSane) {
 TEST(ValidateIndicatorDefinition, PercentCannotExceed100) {
   IndicatorDefinition indicator = ActiveMembers();
   indicator.unit = IndicatorUnit::kPercent;
-  indicator.computation = "imported";
+  indicator.computation = "insecure_share";
+  indicator.area_id = "ydre-norrebro";
   indicator.baseline->value = 100.5;
   EXPECT_TRUE(IsError(ValidateIndicatorDefinition(indicator), ErrorCode::kInvalidArgument, "baseline.value"));
   indicator.baseline->value = 8;

@@ -357,6 +357,33 @@ CREATE TABLE focus_changes (
 CREATE INDEX focus_changes_by_area ON focus_changes(partnership_id, area_id, effective_on);
 )sql";
 
+// Statistics from outside (population, police report counts, survey
+// results) per area and year, each row with the import it came in. A later
+// import of the same figure supersedes it from its recorded_at on.
+constexpr std::string_view kStatistics = R"sql(
+CREATE TABLE statistics_imports (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  dataset TEXT NOT NULL,
+  source TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  imported_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE area_statistics (
+  import_id INTEGER NOT NULL REFERENCES statistics_imports(id),
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  area_id TEXT NOT NULL REFERENCES areas(id),
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('population', 'citizen_crime_reports', 'survey_respondents', 'survey_insecure')),
+  value REAL NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX area_statistics_lookup ON area_statistics(partnership_id, area_id, kind, year, recorded_at);
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -376,6 +403,7 @@ const std::vector<Migration>& AllMigrations() {
       {5, "person recorded by unit", kPersonRecordedBy},
       {6, "custody events and trigger rules", kTriggers},
       {7, "case flags, incident units, focus changes", kCaseWork},
+      {8, "statistics imports", kStatistics},
   };
   return kMigrations;
 }

@@ -136,6 +136,11 @@ class SqliteStore final : public Store {
                                                 const std::string& area_id) override;
   Result<int64_t> CountMeetings(const std::string& partnership_id, const std::string& meeting_type_id, Date from,
                                 Date to, Timestamp known_at) override;
+  Result<int64_t> AddStatisticsImport(const StatisticsImport& import,
+                                      const std::vector<AreaStatistic>& statistics) override;
+  Result<std::optional<double>> AreaStatisticValue(const std::string& partnership_id, const std::string& area_id,
+                                                   int year, StatisticKind kind, Timestamp known_at) override;
+  Result<std::vector<StatisticsImport>> ListStatisticsImports(const std::string& partnership_id) override;
   Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) override;
   Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) override;
 
