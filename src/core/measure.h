@@ -43,6 +43,17 @@ struct Measure {
   bool IsOverdueOn(Date on) const { return !IsFinal(status) && due_on < on; }
 };
 
+// One step of a measure's status, kept as history (the first is its
+// creation): "as known at" counts read the step recorded last by then.
+struct MeasureStatusChange {
+  MeasureStatus status = MeasureStatus::kPlanned;
+  std::optional<Date> completed_on;
+  std::string outcome;
+  std::string note;
+  std::string changed_by;
+  Timestamp recorded_at;
+};
+
 Status ValidateMeasure(const Measure& measure);
 // Moves the status along the flow; a final status needs a completion date.
 Status MoveMeasure(Measure& measure, MeasureStatus to, Date on, std::string outcome);

@@ -138,7 +138,11 @@ Result<Reply> GetMeasureImpl(RequestContext& ctx) {
   TRY_STATUS(QueryParams(ctx.request.query).Finish());
   TRY_ASSIGN(MeasureAccess access, ReadMeasure(ctx, AccessAction::kRead, "read"));
   if (!access.guard.decision.allowed) return DeniedReply(access.guard);
-  return Reply(JsonResponse(MeasureJson(access.measure)), {access.guard.record});
+  TRY_ASSIGN(std::vector<MeasureStatusChange> history, ctx.store.MeasureStatusHistory(access.measure.id));
+  nlohmann::json body = MeasureJson(access.measure);
+  body["status_history"] = nlohmann::json::array();
+  for (const MeasureStatusChange& step : history) body["status_history"].push_back(MeasureStatusChangeJson(step));
+  return Reply(JsonResponse(body), {access.guard.record});
 }
 
 // The status flow is a domain action: planned → in_progress → done |
@@ -163,7 +167,8 @@ Result<Reply> ChangeMeasureStatusImpl(RequestContext& ctx) {
   TRY_STATUS(WriteAudited(
       ctx,
       [&]() -> Status {
-        TRY_ASSIGN(changed, ctx.store.ChangeMeasureStatus(access.measure.id, expected, to, day, outcome, note));
+        TRY_ASSIGN(changed, ctx.store.ChangeMeasureStatus(access.measure.id, expected, to, day, outcome, note,
+                                                          ctx.principal->user.username));
         return OkStatus();
       },
       [&] { return access.guard.record; }));

@@ -212,6 +212,15 @@ nlohmann::json IncidentJson(const Incident& incident, bool with_persons) {
   return json;
 }
 
+nlohmann::json MeasureStatusChangeJson(const MeasureStatusChange& step) {
+  return {{"status", MeasureStatusName(step.status)},
+          {"completed_on", OptionalDate(step.completed_on)},
+          {"outcome", TextOrNull(step.outcome)},
+          {"note", TextOrNull(step.note)},
+          {"changed_by", step.changed_by},
+          {"recorded_at", step.recorded_at.ToString()}};
+}
+
 nlohmann::json AssessmentJson(const Assessment& assessment) {
   return {{"id", assessment.id},
           {"case_id", assessment.case_id},

@@ -37,6 +37,7 @@ nlohmann::json MeetingJson(const Meeting& meeting);
 // `with_persons`: the persons and groups involved (police data) are shown;
 // otherwise only their counts, and the fields are named as withheld.
 nlohmann::json IncidentJson(const Incident& incident, bool with_persons);
+nlohmann::json MeasureStatusChangeJson(const MeasureStatusChange& step);
 nlohmann::json AssessmentJson(const Assessment& assessment);
 nlohmann::json CaseFlagChangeJson(const CaseFlagChange& change);
 nlohmann::json CadenceJson(const CadenceView& view, const MeetingType& type);

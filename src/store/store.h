@@ -234,8 +234,12 @@ class Store {
   // Moves a measure along its status flow (MoveMeasure), keeping its note.
   // `expected_status` guards against a change by someone else meanwhile.
   virtual Result<Measure> ChangeMeasureStatus(MeasureId id, MeasureStatus expected_status, MeasureStatus to, Date on,
-                                              const std::string& outcome, const std::string& note) = 0;
-  // Measures of `measure_type_id` completed as done within [from, to], as known at `known_at`;
+                                              const std::string& outcome, const std::string& note,
+                                              const std::string& changed_by) = 0;
+  // Every status step of a measure, its creation first.
+  virtual Result<std::vector<MeasureStatusChange>> MeasureStatusHistory(MeasureId id) = 0;
+  // Measures of `measure_type_id` completed as done within [from, to], as known at `known_at`
+  // (each measure's status as last recorded by then);
   // `area_id` (if not empty) limits to persons residing in that area or its sub-areas.
   virtual Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
                                             Date from, Date to, Timestamp known_at, const std::string& area_id) = 0;

@@ -235,6 +235,35 @@ TEST_F(IndicatorsTest, ConcernConversationsCountDoneMeasuresInTheArea) {
   EXPECT_EQ(Find(Compute(Day(2017, 12, 31), EndOfDay(Day(2017, 5, 31))), "concern_conversations_held").value, 0.0);
 }
 
+TEST_F(IndicatorsTest, AMeasureReportedDoneLaterLeavesEarlierCountsAsTheyWere) {
+  PersonId youth = AddPerson("Hans", Day(2002, 1, 1), "blaagaards-plads");
+  AddConcernConversation(youth, MeasureStatus::kPlanned, std::nullopt);  // recorded 2017-06-01
+  auto measures = db_.store->MeasuresForPerson(youth);
+  ASSERT_TRUE(measures.ok());
+  MeasureId id = measures->front().id;
+  db_.clock.Set(Noon(2017, 8, 1));
+  ASSERT_TRUE(db_.store->ChangeMeasureStatus(id, MeasureStatus::kPlanned, MeasureStatus::kInProgress, Day(2017, 7, 1),
+                                             "", "", "ssp-worker")
+                  .ok());
+  db_.clock.Set(Noon(2017, 9, 1));
+  ASSERT_TRUE(db_.store->ChangeMeasureStatus(id, MeasureStatus::kInProgress, MeasureStatus::kDone, Day(2017, 7, 30),
+                                             "Samtale holdt.", "", "ssp-worker")
+                  .ok());
+  auto count = [&](Timestamp known_at) {
+    return *Find(Compute(Day(2017, 12, 31), known_at), "concern_conversations_held").value;
+  };
+  EXPECT_EQ(count(Noon(2017, 8, 15)), 0.0) << "on 15 August it was still in progress";
+  EXPECT_EQ(count(kNow), 1.0);
+  auto history = db_.store->MeasureStatusHistory(id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ(history->at(0).status, MeasureStatus::kPlanned);
+  EXPECT_EQ(history->at(2).status, MeasureStatus::kDone);
+  EXPECT_EQ(history->at(2).completed_on, Day(2017, 7, 30));
+  EXPECT_EQ(history->at(2).changed_by, "ssp-worker");
+  EXPECT_EQ(history->at(2).recorded_at, Noon(2017, 9, 1));
+}
+
 TEST_F(IndicatorsTest, AreasCountEveryLevelBelowThem) {
   Area corner;
   corner.id = "blaagaards-plads-nord";

@@ -98,6 +98,15 @@ TEST_F(MeasuresApiTest, AMeasureMovesThroughItsStatusFlowOnceEachStep) {
   auto stored = server_->store().GetMeasure(id);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(stored->status, MeasureStatus::kDone);
+
+  HttpResponse read = ssp.Get("/api/v1/measures/" + std::to_string(id));
+  ASSERT_EQ(read.status, 200) << read.body;
+  const nlohmann::json history = read.Json()["status_history"];
+  ASSERT_EQ(history.size(), 3u) << "created, started, done: " << read.body;
+  EXPECT_EQ(history[0]["status"], "planned");
+  EXPECT_EQ(history[2]["status"], "done");
+  EXPECT_EQ(history[2]["changed_by"], "ssp-caseworker");
+  EXPECT_EQ(history[2]["completed_on"], "2019-06-02");
 }
 
 TEST_F(MeasuresApiTest, OnlyTheAssignedOrganisationReportsOnAMeasure) {

@@ -384,6 +384,25 @@ CREATE TABLE area_statistics (
 CREATE INDEX area_statistics_lookup ON area_statistics(partnership_id, area_id, kind, year, recorded_at);
 )sql";
 
+// A measure's status steps, so counts "as known at" a past moment do not
+// change when a measure is reported done later. Existing measures get one
+// step: their current status, as recorded when they were created.
+constexpr std::string_view kMeasureHistory = R"sql(
+CREATE TABLE measure_status_changes (
+  id INTEGER PRIMARY KEY,
+  measure_id INTEGER NOT NULL REFERENCES measures(id),
+  status TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'declined', 'not_reached')),
+  completed_on TEXT,
+  outcome TEXT NOT NULL,
+  note TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX measure_status_changes_by_measure ON measure_status_changes(measure_id, recorded_at);
+INSERT INTO measure_status_changes (measure_id, status, completed_on, outcome, note, changed_by, recorded_at)
+  SELECT id, status, completed_on, outcome, note, created_by, recorded_at FROM measures;
+)sql";
+
 }  // namespace
 
 // Kept apart from the schema because a bulk load drops and rebuilds it.
@@ -404,6 +423,7 @@ const std::vector<Migration>& AllMigrations() {
       {6, "custody events and trigger rules", kTriggers},
       {7, "case flags, incident units, focus changes", kCaseWork},
       {8, "statistics imports", kStatistics},
+      {9, "measure status history", kMeasureHistory},
   };
   return kMigrations;
 }

@@ -107,7 +107,9 @@ class SqliteStore final : public Store {
   Result<Measure> GetMeasure(MeasureId id) override;
   Result<std::vector<Measure>> ListMeasures(const MeasureFilter& filter) override;
   Result<Measure> ChangeMeasureStatus(MeasureId id, MeasureStatus expected_status, MeasureStatus to, Date on,
-                                      const std::string& outcome, const std::string& note) override;
+                                      const std::string& outcome, const std::string& note,
+                                      const std::string& changed_by) override;
+  Result<std::vector<MeasureStatusChange>> MeasureStatusHistory(MeasureId id) override;
   Status SetCaseFlags(CaseId id, const TargetGroupFlags& flags) override;
   Result<CustodyEventId> AddCustodyEvent(const CustodyEvent& event) override;
   Result<std::vector<CustodyEvent>> CustodyEventsForPerson(PersonId person_id) override;
@@ -160,6 +162,7 @@ class SqliteStore final : public Store {
   Result<sqlite::Statement*> Cached(std::string_view sql);
   // Incidents and meetings (sqlite_store_incidents.cc, sqlite_store_meetings.cc).
   Result<Incident> ChangeIncident(IncidentId id, const std::function<Status(Incident&)>& change);
+  Status RecordStatusStep(MeasureId id, const MeasureStatusChange& step);
   Status AddFocusChange(const std::string& partnership_id, const FocusChange& change, const std::string& field);
   Result<std::vector<FocusPeriod>> DefinedFocus(const std::string& partnership_id, const std::string& area_id);
   Result<int64_t> NextId(std::string_view table, std::string_view column);

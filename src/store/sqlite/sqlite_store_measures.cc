@@ -64,9 +64,52 @@ Result<MeasureId> SqliteStore::AddMeasure(const Measure& measure) {
       .Bind(13, measure.rule_id)
       .Bind(14, measure.facts);
   measure.completed_on ? statement.Bind(8, measure.completed_on->ToString()) : statement.BindNull(8);
-  TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "measure",
-                                     "names a person, case, unit, area or partnership that does not exist"));
-  return db_.LastInsertRowId();
+  MeasureId id = 0;
+  TRY_STATUS(InTransaction([&]() -> Status {
+    TRY_STATUS(sqlite::ReferencesExist(statement, statement.Run(), "measure",
+                                       "names a person, case, unit, area or partnership that does not exist"));
+    id = db_.LastInsertRowId();
+    return RecordStatusStep(id, {measure.status, measure.completed_on, measure.outcome, measure.note,
+                                 measure.created_by, clock_.Now()});
+  }));
+  return id;
+}
+
+// Appends a step to the measure's status history.
+Status SqliteStore::RecordStatusStep(MeasureId id, const MeasureStatusChange& step) {
+  TRY_ASSIGN(auto* insert, Cached("INSERT INTO measure_status_changes (measure_id, status, completed_on, outcome, "
+                                  "note, changed_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  insert->Bind(1, id)
+      .Bind(2, MeasureStatusName(step.status))
+      .Bind(4, step.outcome)
+      .Bind(5, step.note)
+      .Bind(6, step.changed_by)
+      .Bind(7, step.recorded_at.unix_seconds());
+  step.completed_on ? insert->Bind(3, step.completed_on->ToString()) : insert->BindNull(3);
+  return insert->Run();
+}
+
+Result<std::vector<MeasureStatusChange>> SqliteStore::MeasureStatusHistory(MeasureId id) {
+  TRY_ASSIGN(auto statement, db_.Prepare("SELECT status, completed_on, outcome, note, changed_by, recorded_at FROM "
+                                         "measure_status_changes WHERE measure_id = ? ORDER BY recorded_at, id"));
+  statement.Bind(1, id);
+  std::vector<MeasureStatusChange> steps;
+  while (true) {
+    TRY_ASSIGN(bool has_row, statement.Step());
+    if (!has_row) break;
+    MeasureStatusChange step;
+    TRY_ASSIGN(step.status, sqlite::Stored(ParseMeasureStatus(statement.Text(0), "status")));
+    if (auto completed = statement.OptionalText(1)) {
+      TRY_ASSIGN(Date on, sqlite::Stored(Date::Parse(*completed, "completed_on")));
+      step.completed_on = on;
+    }
+    step.outcome = statement.Text(2);
+    step.note = statement.Text(3);
+    step.changed_by = statement.Text(4);
+    step.recorded_at = Timestamp::FromUnixSeconds(statement.Int(5));
+    steps.push_back(std::move(step));
+  }
+  return steps;
 }
 
 Result<std::vector<Measure>> SqliteStore::MeasuresForPerson(PersonId person_id) {
@@ -83,8 +126,10 @@ Result<int64_t> SqliteStore::CountMeasuresDone(const std::string& partnership_id
       db_.Prepare(
           "WITH RECURSIVE within(id) AS (SELECT ?6 UNION SELECT a.id FROM areas a JOIN within w ON a.parent_id = w.id) "
           "SELECT COUNT(*) FROM measures m JOIN persons p ON p.id = m.person_id "
-          "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND m.status = 'done' "
-          "AND m.completed_on >= ?3 AND m.completed_on <= ?4 AND m.recorded_at <= ?5 "
+          "JOIN measure_status_changes c ON c.id = (SELECT id FROM measure_status_changes WHERE measure_id = m.id "
+          "AND recorded_at <= ?5 ORDER BY recorded_at DESC, id DESC LIMIT 1) "
+          "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND c.status = 'done' "
+          "AND c.completed_on >= ?3 AND c.completed_on <= ?4 "
           "AND (?6 = '' OR p.residence_area_id IN (SELECT id FROM within))"));
   statement.Bind(1, partnership_id)
       .Bind(2, measure_type_id)
@@ -123,7 +168,8 @@ Result<std::vector<Measure>> SqliteStore::ListMeasures(const MeasureFilter& filt
 }
 
 Result<Measure> SqliteStore::ChangeMeasureStatus(MeasureId id, MeasureStatus expected_status, MeasureStatus to,
-                                                 Date on, const std::string& outcome, const std::string& note) {
+                                                 Date on, const std::string& outcome, const std::string& note,
+                                                 const std::string& changed_by) {
   Measure measure;
   TRY_STATUS(InTransaction([&]() -> Status {
     TRY_ASSIGN(measure, GetMeasure(id));
@@ -139,7 +185,9 @@ Result<Measure> SqliteStore::ChangeMeasureStatus(MeasureId id, MeasureStatus exp
                                         "WHERE id = ?"));
     update.Bind(1, MeasureStatusName(measure.status)).Bind(3, measure.outcome).Bind(4, measure.note).Bind(5, id);
     measure.completed_on ? update.Bind(2, measure.completed_on->ToString()) : update.BindNull(2);
-    return update.Run();
+    TRY_STATUS(update.Run());
+    return RecordStatusStep(id, {measure.status, measure.completed_on, measure.outcome, measure.note, changed_by,
+                                 clock_.Now()});
   }));
   return measure;
 }
