@@ -76,6 +76,20 @@ Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, con
     result.value = static_cast<double>(count);
     result.explanation = "measures of type " + definition.measure_type_id + " done in the calendar year to the date" +
                          (definition.area_id.empty() ? "" : ", persons residing in " + definition.area_id);
+  } else if (how == "concern_conversations_in_time_share") {
+    result.period_from = StartOfYear(point.as_of);
+    TRY_ASSIGN(Store::DueAndInTime counts,
+               store.CountMeasuresDoneInTime(partnership.id, definition.measure_type_id, result.period_from,
+                                             point.as_of, point.known_at, definition.area_id));
+    std::string what = "measures of type " + definition.measure_type_id +
+                       " due in the calendar year to the date, the share done by their due date" +
+                       (definition.area_id.empty() ? "" : ", persons residing in " + definition.area_id);
+    if (counts.due == 0) {
+      result.explanation = what + "; not computed: none due yet";
+    } else {
+      result.value = 100.0 * static_cast<double>(counts.done_in_time) / static_cast<double>(counts.due);
+      result.explanation = what + ": " + std::to_string(counts.done_in_time) + " of " + std::to_string(counts.due);
+    }
   } else if (how == "meetings_held") {
     result.period_from = StartOfYear(point.as_of);
     TRY_ASSIGN(int64_t count, store.CountMeetings(partnership.id, definition.meeting_type_id, result.period_from,

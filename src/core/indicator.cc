@@ -43,8 +43,10 @@ Status ValidateIndicatorDefinition(const IndicatorDefinition& indicator) {
     return InvalidArgument("area", "is required for the computation " + indicator.computation +
                                        " (the imported figures are per area)");
   }
-  if (indicator.computation == "concern_conversations_held" && indicator.measure_type_id.empty()) {
-    return InvalidArgument("measure_type", "is required for the computation concern_conversations_held");
+  if ((indicator.computation == "concern_conversations_held" ||
+       indicator.computation == "concern_conversations_in_time_share") &&
+      indicator.measure_type_id.empty()) {
+    return InvalidArgument("measure_type", "is required for the computation " + indicator.computation);
   }
   if (!indicator.area_id.empty()) TRY_STATUS(RequireIdentifier("area", indicator.area_id));
   if (indicator.baseline) {

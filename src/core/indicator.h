@@ -31,7 +31,7 @@ struct IndicatorDefinition {
   std::string computation;
   std::string area_id;          // empty: the whole partnership / police district
   std::string meeting_type_id;  // for "meetings_held"
-  std::string measure_type_id;  // for "concern_conversations_held"
+  std::string measure_type_id;  // for "concern_conversations_held" and "…_in_time_share"
   std::optional<Baseline> baseline;
 };
 
@@ -42,6 +42,7 @@ inline constexpr std::string_view kIndicatorComputations[] = {
     "registered_active_members",   // validated gang-role registrations in effect [p.8, p.15]
     "registered_under_18",         // of those, persons under 18 on the date [p.15]
     "concern_conversations_held",  // concern-conversation measures done in the calendar year [p.15]
+    "concern_conversations_in_time_share",  // of those due in the year to date, % done by their deadline [p.11]
     "meetings_held",               // meetings of the indicator's meeting type in the calendar year [p.16]
     "citizen_crime_per_1000",      // imported reports / imported population × 1,000, area and year [p.15]
     "insecure_share",              // imported survey: insecure / respondents × 100, area and year [p.15]

@@ -243,6 +243,15 @@ class Store {
   // `area_id` (if not empty) limits to persons residing in that area or its sub-areas.
   virtual Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id,
                                             Date from, Date to, Timestamp known_at, const std::string& area_id) = 0;
+  // Measures of `measure_type_id` due within [from, to] (as known at
+  // `known_at`), and of those the ones done on or before their due date.
+  struct DueAndInTime {
+    int64_t due = 0;
+    int64_t done_in_time = 0;
+  };
+  virtual Result<DueAndInTime> CountMeasuresDoneInTime(const std::string& partnership_id,
+                                                       const std::string& measure_type_id, Date from, Date to,
+                                                       Timestamp known_at, const std::string& area_id) = 0;
   virtual Result<IncidentId> AddIncident(const Incident& incident) = 0;
   virtual Result<Incident> GetIncident(IncidentId id) = 0;
   // A partnership's incidents that occurred within [from, to], newest first.

@@ -264,6 +264,25 @@ TEST_F(IndicatorsTest, AMeasureReportedDoneLaterLeavesEarlierCountsAsTheyWere) {
   EXPECT_EQ(history->at(2).recorded_at, Noon(2017, 9, 1));
 }
 
+TEST_F(IndicatorsTest, TheInTimeShareCountsConversationsDoneByTheirDeadline) {
+  PersonId first = AddPerson("Ida", Day(2002, 1, 1), "blaagaards-plads");
+  PersonId second = AddPerson("Jens", Day(2003, 1, 1), "mjolnerparken");
+  // Each is due on 2017-03-01 and recorded on 2017-06-01.
+  AddConcernConversation(first, MeasureStatus::kDone, Day(2017, 2, 20));   // in time
+  AddConcernConversation(first, MeasureStatus::kDone, Day(2017, 3, 1));    // on the day: in time
+  AddConcernConversation(second, MeasureStatus::kDone, Day(2017, 3, 5));   // late
+  AddConcernConversation(second, MeasureStatus::kDeclined, Day(2017, 2, 1));
+  AddConcernConversation(second, MeasureStatus::kPlanned, std::nullopt);
+  const IndicatorValue& share = Find(Compute(Day(2017, 12, 31), kNow), "concern_conversations_in_time");
+  ASSERT_TRUE(share.value.has_value()) << share.explanation;
+  EXPECT_DOUBLE_EQ(*share.value, 40.0);  // 2 of 5
+  EXPECT_NE(share.explanation.find("2 of 5"), std::string::npos) << share.explanation;
+  EXPECT_FALSE(Find(Compute(Day(2017, 2, 28), kNow), "concern_conversations_in_time").value.has_value())
+      << "none was due yet";
+  EXPECT_FALSE(Find(Compute(Day(2017, 12, 31), Noon(2017, 5, 1)), "concern_conversations_in_time").value.has_value())
+      << "none was known on 1 May";
+}
+
 TEST_F(IndicatorsTest, AreasCountEveryLevelBelowThem) {
   Area corner;
   corner.id = "blaagaards-plads-nord";

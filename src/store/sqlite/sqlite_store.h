@@ -123,6 +123,9 @@ class SqliteStore final : public Store {
   Result<std::vector<Observation>> ObservationsBetween(Timestamp from, Timestamp to) override;
   Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id, Date from,
                                     Date to, Timestamp known_at, const std::string& area_id) override;
+  Result<DueAndInTime> CountMeasuresDoneInTime(const std::string& partnership_id, const std::string& measure_type_id,
+                                               Date from, Date to, Timestamp known_at,
+                                               const std::string& area_id) override;
   Result<IncidentId> AddIncident(const Incident& incident) override;
   Result<Incident> GetIncident(IncidentId id) override;
   Result<std::vector<Incident>> ListIncidents(const std::string& partnership_id, Timestamp from,

@@ -140,6 +140,30 @@ Result<int64_t> SqliteStore::CountMeasuresDone(const std::string& partnership_id
   return CountQuery(statement);
 }
 
+Result<Store::DueAndInTime> SqliteStore::CountMeasuresDoneInTime(const std::string& partnership_id,
+                                                                 const std::string& measure_type_id, Date from,
+                                                                 Date to, Timestamp known_at,
+                                                                 const std::string& area_id) {
+  TRY_ASSIGN(
+      auto statement,
+      db_.Prepare(
+          "WITH RECURSIVE within(id) AS (SELECT ?6 UNION SELECT a.id FROM areas a JOIN within w ON a.parent_id = w.id) "
+          "SELECT COUNT(*), COALESCE(SUM(c.status = 'done' AND c.completed_on <= m.due_on), 0) "
+          "FROM measures m JOIN persons p ON p.id = m.person_id "
+          "JOIN measure_status_changes c ON c.id = (SELECT id FROM measure_status_changes WHERE measure_id = m.id "
+          "AND recorded_at <= ?5 ORDER BY recorded_at DESC, id DESC LIMIT 1) "
+          "WHERE m.partnership_id = ?1 AND m.measure_type_id = ?2 AND m.due_on >= ?3 AND m.due_on <= ?4 "
+          "AND (?6 = '' OR p.residence_area_id IN (SELECT id FROM within))"));
+  statement.Bind(1, partnership_id)
+      .Bind(2, measure_type_id)
+      .Bind(3, from.ToString())
+      .Bind(4, to.ToString())
+      .Bind(5, known_at.unix_seconds())
+      .Bind(6, area_id);
+  TRY_STATUS(statement.Step());
+  return DueAndInTime{statement.Int(0), statement.Int(1)};
+}
+
 Result<Measure> SqliteStore::GetMeasure(MeasureId id) {
   TRY_ASSIGN(auto statement, db_.Prepare(std::string(kMeasureColumns) + "WHERE id = ?"));
   TRY_ASSIGN(bool found, statement.Bind(1, id).Step());
