@@ -41,12 +41,12 @@ int RunImport(imports::StatisticsDataset dataset, const ImportOptions& options) 
   auto text = ReadWholeFile(options.file);
   if (!text.ok()) return ReportError(text.error());
   SystemClock clock;
-  auto store = OpenExistingStore(options.db, options.key_file, clock);
-  if (!store.ok()) return ReportError(store.error());
-  auto partnership = LoadStoredPartnership(**store, options.partnership);
-  if (!partnership.ok()) return ReportError(partnership.error());
+  auto opened = OpenStoredPartnership(options.db, options.key_file, options.partnership, clock);
+  if (!opened.ok()) return ReportError(opened.error());
+  SqliteStore& store = *opened->store;
+  const Partnership& partnership = opened->partnership;
 
-  imports::ParsedStatistics parsed = imports::ParseStatisticsCsv(dataset, *text, *partnership);
+  imports::ParsedStatistics parsed = imports::ParseStatisticsCsv(dataset, *text, partnership);
   if (!parsed.problems.empty()) {
     for (const imports::ImportProblem& problem : parsed.problems) {
       std::cerr << options.file << ": " << imports::DescribeProblem(problem) << "\n";
@@ -56,21 +56,21 @@ int RunImport(imports::StatisticsDataset dataset, const ImportOptions& options) 
                                                    " problem(s)" + more + "; nothing was imported"));
   }
   StatisticsImport import;
-  import.partnership_id = partnership->id;
+  import.partnership_id = partnership.id;
   import.dataset = std::string(imports::StatisticsDatasetName(dataset));
   import.source = options.source;
   import.file_name = options.file;
   import.rows = parsed.rows;
   import.imported_by = LocalUser();
   int64_t id = 0;
-  Status stored = (*store)->InTransaction([&]() -> Status {
-    TRY_ASSIGN(id, (*store)->AddStatisticsImport(import, parsed.statistics));
-    return AuditLocalChange(**store, clock, "import", "statistics-import/" + std::to_string(id));
+  Status stored = store.InTransaction([&]() -> Status {
+    TRY_ASSIGN(id, store.AddStatisticsImport(import, parsed.statistics));
+    return AuditLocalChange(store, clock, "import", "statistics-import/" + std::to_string(id));
   });
   if (!stored.ok()) return ReportError(stored.error());
   if (options.json) {
     std::cout << nlohmann::json{{"import_id", id},
-                                {"partnership", partnership->id},
+                                {"partnership", partnership.id},
                                 {"dataset", import.dataset},
                                 {"rows", parsed.rows},
                                 {"figures", parsed.statistics.size()}}
@@ -78,7 +78,7 @@ int RunImport(imports::StatisticsDataset dataset, const ImportOptions& options) 
               << "\n";
   } else {
     std::cout << "Importerede " << parsed.rows << " rækker (" << parsed.statistics.size() << " tal) fra "
-              << options.file << " til " << partnership->id << " som import nr. " << id
+              << options.file << " til " << partnership.id << " som import nr. " << id
               << ". Tidligere tal for samme område og år er afløst fra nu af.\n";
   }
   return kExitOk;

@@ -35,17 +35,17 @@ int RunIndicators(const IndicatorOptions& options) {
     if (!parsed.ok()) return ReportError(parsed.error());
     known_at = EndOfDay(*parsed);
   }
-  auto store = OpenExistingStore(options.db, options.key_file, clock);
-  if (!store.ok()) return ReportError(store.error());
-  auto partnership = LoadStoredPartnership(**store, options.partnership);
-  if (!partnership.ok()) return ReportError(partnership.error());
-  auto values = ComputeIndicators(**store, *partnership, {*as_of, known_at});
+  auto opened = OpenStoredPartnership(options.db, options.key_file, options.partnership, clock);
+  if (!opened.ok()) return ReportError(opened.error());
+  SqliteStore& store = *opened->store;
+  const Partnership& partnership = opened->partnership;
+  auto values = ComputeIndicators(store, partnership, {*as_of, known_at});
   if (!values.ok()) return ReportError(values.error());
 
-  auto demo = (*store)->IsDemo();
+  auto demo = store.IsDemo();
   if (!demo.ok()) return ReportError(demo.error());
   if (options.json) {
-    nlohmann::json out = {{"partnership", partnership->id},
+    nlohmann::json out = {{"partnership", partnership.id},
                           {"demo", *demo},
                           {"as_of", as_of->ToString()},
                           {"known_at", known_at.ToString()},
@@ -55,7 +55,7 @@ int RunIndicators(const IndicatorOptions& options) {
     return kExitOk;
   }
   bool danish = options.lang == "da";
-  std::cout << (danish ? "Målepunkter for " : "Indicators for ") << partnership->name << "\n"
+  std::cout << (danish ? "Målepunkter for " : "Indicators for ") << partnership.name << "\n"
             << (danish ? "pr. " : "as of ") << as_of->ToString();
   if (options.known_at.empty()) {
     std::cout << (danish ? ", som kendt nu" : ", as known now");

@@ -2,7 +2,6 @@
 // cadence [p.9, p.13–14] — held this year, last held, next due, and whether
 // it is on track. Meetings are not personal data, so nothing is audited.
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli/app.h"
@@ -11,6 +10,7 @@
 #include "cli/open_store.h"
 #include "cli/partnership_source.h"
 #include "core/meeting_cadence.h"
+#include "http/json_encode.h"
 
 namespace trygnet::cli {
 namespace {
@@ -48,51 +48,29 @@ std::string Cadence(const CadenceView& view) {
   return "efter behov";
 }
 
-nlohmann::json ViewJson(const CadenceView& view) {
-  auto optional_int = [](const std::optional<int>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-  };
-  auto optional_date = [](const std::optional<Date>& value) {
-    return value ? nlohmann::json(value->ToString()) : nlohmann::json(nullptr);
-  };
-  return {{"meeting_type_id", view.meeting_type_id},
-          {"year", view.year},
-          {"held_this_year", view.held_this_year},
-          {"min_per_year", optional_int(view.min_per_year)},
-          {"max_per_year", optional_int(view.max_per_year)},
-          {"last_held_on", optional_date(view.last_held_on)},
-          {"next_due_on", optional_date(view.next_due_on)},
-          {"status", CadenceStatusName(view.status)}};
-}
-
 int RunMeetingsDue(const MeetingsDueOptions& options) {
   SystemClock clock;
-  Date as_of = clock.Now().date();
-  if (!options.as_of.empty()) {
-    auto parsed = Date::Parse(options.as_of, "as-of");
-    if (!parsed.ok()) return ReportError(parsed.error());
-    as_of = *parsed;
-  }
-  auto store = OpenExistingStore(options.db, options.key_file, clock);
-  if (!store.ok()) return ReportError(store.error());
-  auto partnership = LoadStoredPartnership(**store, options.partnership);
-  if (!partnership.ok()) return ReportError(partnership.error());
-  auto meetings = (*store)->ListMeetings(partnership->id, Date::FromDays(0), as_of);
+  auto as_of_option = DateOrToday(options.as_of, "as-of", clock);
+  if (!as_of_option.ok()) return ReportError(as_of_option.error());
+  const Date as_of = *as_of_option;
+  auto opened = OpenStoredPartnership(options.db, options.key_file, options.partnership, clock);
+  if (!opened.ok()) return ReportError(opened.error());
+  SqliteStore& store = *opened->store;
+  const Partnership& partnership = opened->partnership;
+  auto meetings = store.ListMeetings(partnership.id, Date::FromDays(0), as_of);
   if (!meetings.ok()) return ReportError(meetings.error());
-  std::map<std::string, std::vector<Date>> held_by_type;
-  for (const Meeting& meeting : *meetings) held_by_type[meeting.meeting_type_id].push_back(meeting.held_on);
 
   nlohmann::json items = nlohmann::json::array();
   if (!options.json) {
-    std::cout << "Møder mod kadencen for " << partnership->name << " pr. " << as_of.ToString() << " (år "
+    std::cout << "Møder mod kadencen for " << partnership.name << " pr. " << as_of.ToString() << " (år "
               << as_of.year() << ")\n\n"
               << PadRight("Mødetype", 52) << PadRight("Holdt i år", 12) << PadRight("Kadence", 14)
               << PadRight("Senest", 12) << PadRight("Næste senest", 14) << "Status\n";
   }
-  for (const MeetingType& type : partnership->meeting_types) {
-    CadenceView view = MeetingCadence(type, held_by_type[type.id], as_of);
+  for (const CadenceView& view : MeetingCadences(partnership, *meetings, as_of)) {
+    const MeetingType& type = *partnership.FindMeetingType(view.meeting_type_id);
     if (options.json) {
-      items.push_back(ViewJson(view));
+      items.push_back(http::CadenceJson(view, type));  // the same items as GET /api/v1/meetings/due
       continue;
     }
     std::cout << PadRight(type.name, 52) << PadRight(std::to_string(view.held_this_year), 12)
@@ -102,7 +80,7 @@ int RunMeetingsDue(const MeetingsDueOptions& options) {
               << DanishCadenceStatus(view.status) << "\n";
   }
   if (options.json) {
-    std::cout << nlohmann::json{{"partnership", partnership->id}, {"as_of", as_of.ToString()}, {"items", items}}.dump(2)
+    std::cout << nlohmann::json{{"partnership", partnership.id}, {"as_of", as_of.ToString()}, {"items", items}}.dump(2)
               << "\n";
   }
   return kExitOk;

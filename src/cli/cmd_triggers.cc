@@ -52,25 +52,22 @@ void PrintRun(const triggers::TriggerRun& run, const Partnership& partnership) {
 
 int RunTriggerCommand(const TriggerOptions& options) {
   SystemClock clock;
-  Date as_of = clock.Now().date();
-  if (!options.as_of.empty()) {
-    auto parsed = Date::Parse(options.as_of, "as-of");
-    if (!parsed.ok()) return ReportError(parsed.error());
-    as_of = *parsed;
-  }
-  auto store = OpenExistingStore(options.db, options.key_file, clock);
-  if (!store.ok()) return ReportError(store.error());
-  auto partnership = LoadStoredPartnership(**store, options.partnership);
-  if (!partnership.ok()) return ReportError(partnership.error());
+  auto as_of_option = DateOrToday(options.as_of, "as-of", clock);
+  if (!as_of_option.ok()) return ReportError(as_of_option.error());
+  const Date as_of = *as_of_option;
+  auto opened = OpenStoredPartnership(options.db, options.key_file, options.partnership, clock);
+  if (!opened.ok()) return ReportError(opened.error());
+  SqliteStore& store = *opened->store;
+  const Partnership& partnership = opened->partnership;
   triggers::TriggerActor actor{LocalUser(), "local-admin"};
-  auto run = triggers::RunTriggers(**store, *partnership, as_of, actor, clock);
+  auto run = triggers::RunTriggers(store, partnership, as_of, actor, clock);
   if (!run.ok()) return ReportError(run.error());
   if (options.json) {
     nlohmann::json out = triggers::TriggerRunJson(*run);
-    out["partnership"] = partnership->id;
+    out["partnership"] = partnership.id;
     std::cout << out.dump(2) << "\n";
   } else {
-    PrintRun(*run, *partnership);
+    PrintRun(*run, partnership);
   }
   return kExitOk;
 }

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "cli/open_store.h"
+
 namespace trygnet::cli {
 
 Result<PartnershipLoad> ReadDefinitionFile(const std::string& path) {
@@ -22,6 +24,19 @@ Result<Partnership> LoadStoredPartnership(Store& store, const std::string& partn
                     " no longer loads: " + load.problems.front().ToString());
   }
   return *load.partnership;
+}
+
+Result<OpenedPartnership> OpenStoredPartnership(const std::string& db_path, const std::string& key_file_option,
+                                                const std::string& partnership_id, const Clock& clock) {
+  OpenedPartnership opened;
+  TRY_ASSIGN(opened.store, OpenExistingStore(db_path, key_file_option, clock));
+  TRY_ASSIGN(opened.partnership, LoadStoredPartnership(*opened.store, partnership_id));
+  return opened;
+}
+
+Result<Date> DateOrToday(const std::string& text, std::string_view option, const Clock& clock) {
+  if (text.empty()) return clock.Now().date();
+  return Date::Parse(text, option);
 }
 
 }  // namespace trygnet::cli

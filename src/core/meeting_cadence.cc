@@ -1,6 +1,7 @@
 #include "core/meeting_cadence.h"
 
 #include <array>
+#include <map>
 
 #include "core/enum_names.h"
 
@@ -58,6 +59,17 @@ CadenceView MeetingCadence(const MeetingType& type, const std::vector<Date>& hel
     view.status = CadenceStatus::kOnTrack;
   }
   return view;
+}
+
+std::vector<CadenceView> MeetingCadences(const Partnership& partnership, const std::vector<Meeting>& meetings,
+                                         Date as_of, int notice_days) {
+  std::map<std::string, std::vector<Date>> held_by_type;
+  for (const Meeting& meeting : meetings) held_by_type[meeting.meeting_type_id].push_back(meeting.held_on);
+  std::vector<CadenceView> views;
+  for (const MeetingType& type : partnership.meeting_types) {
+    views.push_back(MeetingCadence(type, held_by_type[type.id], as_of, notice_days));
+  }
+  return views;
 }
 
 }  // namespace trygnet

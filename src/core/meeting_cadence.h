@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/meeting.h"
 #include "core/partnership.h"
 
 namespace trygnet {
@@ -40,5 +41,9 @@ inline constexpr int kDefaultCadenceNoticeDays = 30;
 // `as_of` are ignored.
 CadenceView MeetingCadence(const MeetingType& type, const std::vector<Date>& held_on, Date as_of,
                            int notice_days = kDefaultCadenceNoticeDays);
+
+// Every meeting type of the partnership, in its order, against the meetings held.
+std::vector<CadenceView> MeetingCadences(const Partnership& partnership, const std::vector<Meeting>& meetings,
+                                         Date as_of, int notice_days = kDefaultCadenceNoticeDays);
 
 }  // namespace trygnet

@@ -73,12 +73,9 @@ Result<Reply> ListIncidentsImpl(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
   TRY_ASSIGN(std::optional<Timestamp> from, query.OptionalInstant("from", QueryParams::DayBound::kStart));
   TRY_ASSIGN(std::optional<Timestamp> to, query.OptionalInstant("to", QueryParams::DayBound::kEnd));
-  std::string open = query.Text("open");
+  TRY_ASSIGN(std::optional<bool> open, query.OptionalFlag("open"));
   TRY_ASSIGN(int64_t limit, query.PageSize());
   TRY_STATUS(query.Finish());
-  if (!open.empty() && open != "true" && open != "false") {
-    return InvalidArgument("open", "must be true or false");
-  }
   TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
   Guard guard = GuardOwnKind(ctx, AccessAction::kRead, DataCategory::kIncident, "incidents", "list");
   if (!guard.decision.allowed) return DeniedReply(guard);
@@ -88,8 +85,7 @@ Result<Reply> ListIncidentsImpl(RequestContext& ctx) {
   nlohmann::json items = nlohmann::json::array();
   for (const Incident& incident : incidents) {
     if (static_cast<int64_t>(items.size()) >= limit) break;
-    if (open == "true" && incident.closed_at) continue;
-    if (open == "false" && !incident.closed_at) continue;
+    if (open && *open == incident.closed_at.has_value()) continue;  // open=true: not closed
     if (!GuardIncident(ctx, AccessAction::kRead, incident, "", "").decision.allowed) continue;
     items.push_back(IncidentJson(incident, false));
   }

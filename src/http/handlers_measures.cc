@@ -14,13 +14,6 @@ namespace {
 
 constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
 
-Result<bool> ParseFlag(QueryParams& query, const std::string& name) {
-  std::string text = query.Text(name);
-  if (text.empty() || text == "false") return false;
-  if (text == "true") return true;
-  return InvalidArgument(name, "must be true or false");
-}
-
 // The measure named by the path and the decision about `action` on it.
 struct MeasureAccess {
   Measure measure;
@@ -94,8 +87,10 @@ Result<Reply> ListMeasuresImpl(RequestContext& ctx) {
   MeasureFilter filter;
   filter.assigned_unit_id = query.Text("unit");
   std::string status = query.Text("status");
-  TRY_ASSIGN(filter.open_only, ParseFlag(query, "open"));
-  TRY_ASSIGN(bool overdue, ParseFlag(query, "overdue"));
+  TRY_ASSIGN(std::optional<bool> open_only, query.OptionalFlag("open"));
+  TRY_ASSIGN(std::optional<bool> overdue_only, query.OptionalFlag("overdue"));
+  filter.open_only = open_only.value_or(false);
+  bool overdue = overdue_only.value_or(false);
   TRY_ASSIGN(filter.offset, query.Integer("offset", 0, 0, std::numeric_limits<int32_t>::max()));
   TRY_ASSIGN(filter.limit, query.PageSize());
   TRY_STATUS(query.Finish());

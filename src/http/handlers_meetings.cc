@@ -2,8 +2,6 @@
 // with its minutes and decisions (a decision may add or end an area's
 // geographic focus from a date), the meetings held, the meetings due against
 // the cadences, and an area's focus history. Not personal data.
-#include <map>
-
 #include "http/handler_support.h"
 #include "http/handlers.h"
 
@@ -122,12 +120,9 @@ Result<Reply> MeetingsDueImpl(RequestContext& ctx) {
   if (!guard.decision.allowed) return DeniedReply(guard);
   Date on = as_of.value_or(ctx.Today());
   TRY_ASSIGN(std::vector<Meeting> meetings, ctx.store.ListMeetings(partnership->id, Date::FromDays(0), on));
-  std::map<std::string, std::vector<Date>> held_by_type;
-  for (const Meeting& meeting : meetings) held_by_type[meeting.meeting_type_id].push_back(meeting.held_on);
   nlohmann::json items = nlohmann::json::array();
-  for (const MeetingType& type : partnership->meeting_types) {
-    CadenceView view = MeetingCadence(type, held_by_type[type.id], on, static_cast<int>(notice_days));
-    items.push_back(CadenceJson(view, type));
+  for (const CadenceView& view : MeetingCadences(*partnership, meetings, on, static_cast<int>(notice_days))) {
+    items.push_back(CadenceJson(view, *partnership->FindMeetingType(view.meeting_type_id)));
   }
   return Reply(JsonResponse({{"as_of", on.ToString()}, {"items", items}}));
 }

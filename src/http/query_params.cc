@@ -49,6 +49,14 @@ Result<std::optional<Date>> QueryParams::OptionalDate(const std::string& name) {
   return std::optional<Date>(date);
 }
 
+Result<std::optional<bool>> QueryParams::OptionalFlag(const std::string& name) {
+  const std::string* value = Find(name);
+  if (!value || value->empty()) return std::optional<bool>();
+  if (*value == "true") return std::optional<bool>(true);
+  if (*value == "false") return std::optional<bool>(false);
+  return InvalidArgument(name, "must be true or false");
+}
+
 Result<std::optional<Timestamp>> QueryParams::OptionalInstant(const std::string& name, DayBound bare_date) {
   const std::string* value = Find(name);
   if (!value) return std::optional<Timestamp>();

@@ -25,6 +25,8 @@ class QueryParams {
   Result<int64_t> Integer(const std::string& name, int64_t default_value, int64_t min, int64_t max);
   Result<std::optional<int64_t>> OptionalInteger(const std::string& name, int64_t min, int64_t max);
   Result<std::optional<Date>> OptionalDate(const std::string& name);
+  // "true" or "false"; absent (or empty) when not given.
+  Result<std::optional<bool>> OptionalFlag(const std::string& name);
   // An instant written YYYY-MM-DDTHH:MM:SSZ, or a bare date meaning the
   // start or (for "known at" and "to") the end of that day.
   enum class DayBound { kStart, kEnd };
