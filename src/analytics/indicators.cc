@@ -47,8 +47,10 @@ Status ComputeFromImports(Store& store, const Partnership& partnership, const In
   return OkStatus();
 }
 
-Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, const IndicatorDefinition& definition,
-                               const BitemporalPoint& point) {
+}  // namespace
+
+Result<IndicatorValue> ComputeIndicator(Store& store, const Partnership& partnership,
+                                        const IndicatorDefinition& definition, const BitemporalPoint& point) {
   IndicatorValue result;
   result.definition = &definition;
   result.period_from = point.as_of;
@@ -104,8 +106,6 @@ Result<IndicatorValue> Compute(Store& store, const Partnership& partnership, con
   return result;
 }
 
-}  // namespace
-
 Result<int64_t> CountRegisteredActiveMembers(Store& store, const std::string& partnership_id,
                                              const BitemporalPoint& point) {
   TRY_ASSIGN(auto persons, ActivePersons(store, partnership_id, point));
@@ -116,7 +116,7 @@ Result<std::vector<IndicatorValue>> ComputeIndicators(Store& store, const Partne
                                                       const BitemporalPoint& point) {
   std::vector<IndicatorValue> values;
   for (const IndicatorDefinition& definition : partnership.indicators) {
-    TRY_ASSIGN(IndicatorValue value, Compute(store, partnership, definition, point));
+    TRY_ASSIGN(IndicatorValue value, ComputeIndicator(store, partnership, definition, point));
     values.push_back(std::move(value));
   }
   return values;

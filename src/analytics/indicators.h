@@ -25,6 +25,10 @@ struct IndicatorValue {
 Result<std::vector<IndicatorValue>> ComputeIndicators(Store& store, const Partnership& partnership,
                                                       const BitemporalPoint& point);
 
+// Computes one indicator of `partnership` at `point`.
+Result<IndicatorValue> ComputeIndicator(Store& store, const Partnership& partnership,
+                                        const IndicatorDefinition& definition, const BitemporalPoint& point);
+
 // Persons with a validated gang-role registration of the partnership in effect on the date.
 Result<int64_t> CountRegisteredActiveMembers(Store& store, const std::string& partnership_id,
                                              const BitemporalPoint& point);

@@ -27,6 +27,7 @@ int RunCli(int argc, char** argv) {
   AddPartnershipCommands(app, action);
   AddPersonCommands(app, action);
   AddIndicatorsCommand(app, action);
+  AddReportCommand(app, action);
   AddAuditCommands(app, action);
   AddUserCommands(app, action);
   AddTriggerCommands(app, action);

@@ -17,6 +17,7 @@ void AddDemoCommand(CLI::App& app, Action& action);
 void AddPartnershipCommands(CLI::App& app, Action& action);
 void AddPersonCommands(CLI::App& app, Action& action);
 void AddIndicatorsCommand(CLI::App& app, Action& action);
+void AddReportCommand(CLI::App& app, Action& action);
 void AddAuditCommands(CLI::App& app, Action& action);
 void AddUserCommands(CLI::App& app, Action& action);
 void AddServeCommand(CLI::App& app, Action& action);

@@ -11,6 +11,7 @@
 #include "cli/partnership_source.h"
 #include "core/meeting_cadence.h"
 #include "http/json_encode.h"
+#include "report/labels.h"
 
 namespace trygnet::cli {
 namespace {
@@ -23,20 +24,10 @@ struct MeetingsDueOptions {
   bool json = false;
 };
 
-std::string_view DanishCadenceStatus(CadenceStatus status) {
-  switch (status) {
-    case CadenceStatus::kAsNeeded:
-      return "efter behov";
-    case CadenceStatus::kOnTrack:
-      return "i rute";
-    case CadenceStatus::kDueSoon:
-      return "forfalder snart";
-    case CadenceStatus::kOverdue:
-      return "FORFALDEN";
-    case CadenceStatus::kAboveMaximum:
-      return "over maksimum";
-  }
-  return "ukendt";
+// Overdue in capitals: it is what the reader must act on.
+std::string DanishCadenceStatus(CadenceStatus status) {
+  if (status == CadenceStatus::kOverdue) return "FORFALDEN";
+  return std::string(report::Label(status, report::Language::kDanish));
 }
 
 std::string Cadence(const CadenceView& view) {

@@ -3,39 +3,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "report/labels.h"
+
 namespace trygnet::cli {
 
-std::string_view DanishLabel(RegistrationRole role) {
-  switch (role) {
-    case RegistrationRole::kMember:
-      return "medlem";
-    case RegistrationRole::kAssociate:
-      return "medløber";
-    case RegistrationRole::kYoungPotentialMember:
-      return "ungt potentielt medlem";
-    case RegistrationRole::kAtRiskVictim:
-      return "i risiko / offer";
-  }
-  return "ukendt";
-}
+std::string_view DanishLabel(RegistrationRole role) { return report::Label(role, report::Language::kDanish); }
 
-std::string_view DanishLabel(RemovalReason reason) {
-  switch (reason) {
-    case RemovalReason::kNoLongerActive:
-      return "ikke længere aktiv";
-    case RemovalReason::kDocumentationUncertain:
-      return "usikker dokumentation";
-    case RemovalReason::kExpired:
-      return "udløbet (maksimal varighed)";
-    case RemovalReason::kExitCompleted:
-      return "exit gennemført";
-    case RemovalReason::kDeceased:
-      return "afdød";
-    case RemovalReason::kRecordedInError:
-      return "registreret ved en fejl";
-  }
-  return "ukendt";
-}
+std::string_view DanishLabel(RemovalReason reason) { return report::Label(reason, report::Language::kDanish); }
 
 std::string_view DanishLabel(UnitKind kind) {
   switch (kind) {

@@ -55,5 +55,7 @@ Status GenerateIncidents(DemoContext& ctx);
 
 // statistics.cc
 Status GenerateStatistics(DemoContext& ctx);
+// Narratives of the 2017/18 status report (narratives.cc).
+Status GenerateNarratives(DemoContext& ctx);
 
 }  // namespace trygnet::demo

@@ -397,6 +397,7 @@ Result<DemoSummary> GenerateDemo(Store& store, FixedClock& clock, const Partners
   TRY_STATUS(store.InTransaction([&] { return GenerateMeetings(ctx); }));
   TRY_STATUS(store.InTransaction([&] { return GenerateIncidents(ctx); }));
   TRY_STATUS(GenerateStatistics(ctx));
+  TRY_STATUS(GenerateNarratives(ctx));
   return ctx.summary;
 }
 

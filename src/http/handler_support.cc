@@ -27,4 +27,9 @@ Status WriteAudited(RequestContext& ctx, const std::function<Status()>& work,
   });
 }
 
+bool IsExternalUser(const RequestContext& ctx, const Partnership& partnership) {
+  return partnership.FindUnit(ctx.principal->user.unit_id) &&
+         partnership.KindOfUnit(ctx.principal->user.unit_id) == UnitKind::kExternal;
+}
+
 }  // namespace trygnet::http

@@ -29,6 +29,10 @@ Result<const Partnership*> OwnPartnership(RequestContext& ctx);
 // The request's partnership: ?partnership= if given, else the user's own.
 Result<const Partnership*> RequestedPartnership(RequestContext& ctx, const std::string& requested);
 
+// Whether the user belongs to an external actor of the partnership (housing
+// partners): they see aggregates only, with small counts suppressed.
+bool IsExternalUser(const RequestContext& ctx, const Partnership& partnership);
+
 // Writes `work` and its audit entry in one transaction: both or neither.
 // `record_for` is called after `work`, so the entry can name the new id.
 Status WriteAudited(RequestContext& ctx, const std::function<Status()>& work,

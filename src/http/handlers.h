@@ -82,4 +82,9 @@ Reply GetIndicators(RequestContext& ctx);
 Reply QueryAuditLog(RequestContext& ctx);
 Reply ListUsers(RequestContext& ctx);
 
+// handlers_reports.cc: the status report and its narratives
+Reply GetStatusReport(RequestContext& ctx);
+Reply AddNarrative(RequestContext& ctx);
+Reply ListNarratives(RequestContext& ctx);
+
 }  // namespace trygnet::http

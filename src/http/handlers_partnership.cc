@@ -7,18 +7,12 @@
 #include "audit/audit_json.h"
 #include "http/handler_support.h"
 #include "http/handlers.h"
+#include "report/report_text.h"
 
 namespace trygnet::http {
 namespace {
 
 constexpr int64_t kMaxId = std::numeric_limits<int64_t>::max();
-// Counts below this are shown as "<5" to external actors [p.4 note 2].
-constexpr double kSmallCount = 5;
-
-bool IsExternal(const RequestContext& ctx, const Partnership& partnership) {
-  return partnership.FindUnit(ctx.principal->user.unit_id) &&
-         partnership.KindOfUnit(ctx.principal->user.unit_id) == UnitKind::kExternal;
-}
 
 Result<Reply> ListPartnershipsImpl(RequestContext& ctx) {
   TRY_STATUS(QueryParams(ctx.request.query).Finish());
@@ -53,12 +47,12 @@ Result<Reply> GetIndicatorsImpl(RequestContext& ctx) {
   if (!guard.decision.allowed) return DeniedReply(guard);
   BitemporalPoint point{as_of.value_or(ctx.Today()), known_at.value_or(ctx.Now())};
   TRY_ASSIGN(std::vector<IndicatorValue> values, ComputeIndicators(ctx.store, *partnership, point));
-  bool suppress_small = IsExternal(ctx, *partnership);
+  bool suppress_small = IsExternalUser(ctx, *partnership);
   nlohmann::json items = nlohmann::json::array();
   for (const IndicatorValue& value : values) {
     nlohmann::json item = IndicatorJson(value);
     if (suppress_small && value.definition->unit == IndicatorUnit::kCount && value.value &&
-        *value.value < kSmallCount) {
+        *value.value < report::kSuppressBelow) {
       item["value"] = "<5";
     }
     items.push_back(std::move(item));

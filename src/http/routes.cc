@@ -51,6 +51,9 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/custody-events", kSigned, CreateCustodyEvent},
       {"POST", "/api/v1/disclosures", kSigned, CreateDisclosure},
       {"GET", "/api/v1/indicators", kSigned, GetIndicators},
+      {"GET", "/api/v1/reports/status", kSigned, GetStatusReport},
+      {"GET", "/api/v1/reports/narratives", kSigned, ListNarratives},
+      {"POST", "/api/v1/reports/narratives", kSigned, AddNarrative},
       {"GET", "/api/v1/meetings", kSigned, ListMeetings},
       {"POST", "/api/v1/meetings", kSigned, CreateMeeting},
       {"GET", "/api/v1/meetings/due", kSigned, MeetingsDue},  // before {id}

@@ -31,6 +31,7 @@
 #include "core/partnership.h"
 #include "core/person.h"
 #include "core/registration.h"
+#include "core/report_narrative.h"
 #include "core/user.h"
 
 namespace trygnet {
@@ -252,6 +253,15 @@ class Store {
   virtual Result<DueAndInTime> CountMeasuresDoneInTime(const std::string& partnership_id,
                                                        const std::string& measure_type_id, Date from, Date to,
                                                        Timestamp known_at, const std::string& area_id) = 0;
+  // Measures due within [from, to] and recorded by `known_at`, counted by
+  // type and by their status as last recorded by then (the status report).
+  struct MeasureCount {
+    std::string measure_type_id;
+    MeasureStatus status = MeasureStatus::kPlanned;
+    int64_t count = 0;
+  };
+  virtual Result<std::vector<MeasureCount>> CountMeasuresByTypeAndStatus(const std::string& partnership_id, Date from,
+                                                                         Date to, Timestamp known_at) = 0;
   virtual Result<IncidentId> AddIncident(const Incident& incident) = 0;
   virtual Result<Incident> GetIncident(IncidentId id) = 0;
   // A partnership's incidents that occurred within [from, to], newest first.
@@ -300,6 +310,18 @@ class Store {
                                                            Timestamp known_at) = 0;
   // A partnership's imports, newest first.
   virtual Result<std::vector<StatisticsImport>> ListStatisticsImports(const std::string& partnership_id) = 0;
+
+  // Narratives of the status report. Add stores a new version of a topic:
+  // `version` must be one more than the newest stored (1 for a new topic),
+  // else conflict (someone revised it meanwhile). Returns it as stored.
+  virtual Result<ReportNarrative> AddReportNarrative(const ReportNarrative& narrative) = 0;
+  // For each topic of the period, the newest version recorded by `known_at`; by topic.
+  virtual Result<std::vector<ReportNarrative>> ReportNarratives(const std::string& partnership_id,
+                                                                const ReportPeriod& period, Timestamp known_at) = 0;
+  // Every version of one topic, oldest first (empty when none).
+  virtual Result<std::vector<ReportNarrative>> ReportNarrativeHistory(const std::string& partnership_id,
+                                                                      const ReportPeriod& period,
+                                                                      const std::string& topic) = 0;
 
   virtual Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) = 0;
   virtual Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) = 0;

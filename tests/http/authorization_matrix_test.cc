@@ -159,6 +159,16 @@ class AuthorizationMatrixTest : public DemoServerTest {
         {"GET /api/v1/groups", "/api/v1/groups", police, none},
         {"GET /api/v1/groups/{id}", "/api/v1/groups/" + group, police, none},
         {"GET /api/v1/indicators", "/api/v1/indicators?as_of=2017-03-31", everyone, none},
+        {"GET /api/v1/reports/status", "/api/v1/reports/status?format=html&period=2018-01-01..2018-06-30", everyone,
+         none},
+        {"GET /api/v1/reports/narratives", "/api/v1/reports/narratives?period=2017-08-01..2018-06-30", everyone, none},
+        {"POST /api/v1/reports/narratives",
+         "/api/v1/reports/narratives",
+         {"eas-analyst", "dks-officer", "ssp-caseworker", "ssp-coordinator", "eki-caseworker", "sikkerby-coordinator"},
+         [](const std::string& user) {
+           return nlohmann::json{{"period", "2017-08-01..2018-06-30"}, {"topic", "matrix-" + user},
+                                 {"version", 1}, {"title", "Bidrag"}, {"text", "Bidrag til rapporten."}};
+         }},
         {"GET /api/v1/cases/{id}", "/api/v1/cases/" + case_id, municipal_cases, none},
         {"GET /api/v1/cases/{id}/assessments", "/api/v1/cases/" + flagged_id + "/assessments", municipal_cases, none},
         {"GET /api/v1/meetings", "/api/v1/meetings?limit=5", meeting_readers, none},

@@ -413,6 +413,25 @@ const std::string_view kDropObservationIndexes = R"sql(
 DROP INDEX IF EXISTS observations_by_time;
 )sql";
 
+// Narratives of the status report, versioned per period and topic [p.16].
+constexpr std::string_view kReportNarratives = R"sql(
+CREATE TABLE report_narratives (
+  id INTEGER PRIMARY KEY,
+  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  external INTEGER NOT NULL CHECK (external IN (0, 1)),
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  UNIQUE (partnership_id, period_from, period_to, topic, version)
+) STRICT;
+)sql";
+
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "initial schema", kInitialSchema},
@@ -424,6 +443,7 @@ const std::vector<Migration>& AllMigrations() {
       {7, "case flags, incident units, focus changes", kCaseWork},
       {8, "statistics imports", kStatistics},
       {9, "measure status history", kMeasureHistory},
+      {10, "report narratives", kReportNarratives},
   };
   return kMigrations;
 }

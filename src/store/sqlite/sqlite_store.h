@@ -126,6 +126,8 @@ class SqliteStore final : public Store {
   Result<DueAndInTime> CountMeasuresDoneInTime(const std::string& partnership_id, const std::string& measure_type_id,
                                                Date from, Date to, Timestamp known_at,
                                                const std::string& area_id) override;
+  Result<std::vector<MeasureCount>> CountMeasuresByTypeAndStatus(const std::string& partnership_id, Date from, Date to,
+                                                                 Timestamp known_at) override;
   Result<IncidentId> AddIncident(const Incident& incident) override;
   Result<Incident> GetIncident(IncidentId id) override;
   Result<std::vector<Incident>> ListIncidents(const std::string& partnership_id, Timestamp from,
@@ -146,6 +148,12 @@ class SqliteStore final : public Store {
   Result<std::optional<double>> AreaStatisticValue(const std::string& partnership_id, const std::string& area_id,
                                                    int year, StatisticKind kind, Timestamp known_at) override;
   Result<std::vector<StatisticsImport>> ListStatisticsImports(const std::string& partnership_id) override;
+  Result<ReportNarrative> AddReportNarrative(const ReportNarrative& narrative) override;
+  Result<std::vector<ReportNarrative>> ReportNarratives(const std::string& partnership_id, const ReportPeriod& period,
+                                                        Timestamp known_at) override;
+  Result<std::vector<ReportNarrative>> ReportNarrativeHistory(const std::string& partnership_id,
+                                                              const ReportPeriod& period,
+                                                              const std::string& topic) override;
   Result<DisclosureId> AddDisclosure(const Disclosure& disclosure) override;
   Result<std::vector<Disclosure>> DisclosuresForPerson(PersonId person_id) override;
 

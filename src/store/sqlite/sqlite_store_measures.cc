@@ -140,6 +140,26 @@ Result<int64_t> SqliteStore::CountMeasuresDone(const std::string& partnership_id
   return CountQuery(statement);
 }
 
+Result<std::vector<Store::MeasureCount>> SqliteStore::CountMeasuresByTypeAndStatus(const std::string& partnership_id,
+                                                                                Date from, Date to,
+                                                                                Timestamp known_at) {
+  TRY_ASSIGN(auto statement,
+             db_.Prepare("SELECT m.measure_type_id, c.status, COUNT(*) FROM measures m "
+                         "JOIN measure_status_changes c ON c.id = (SELECT id FROM measure_status_changes "
+                         "WHERE measure_id = m.id AND recorded_at <= ?4 ORDER BY recorded_at DESC, id DESC LIMIT 1) "
+                         "WHERE m.partnership_id = ?1 AND m.due_on >= ?2 AND m.due_on <= ?3 AND m.recorded_at <= ?4 "
+                         "GROUP BY m.measure_type_id, c.status ORDER BY m.measure_type_id, c.status"));
+  statement.Bind(1, partnership_id).Bind(2, from.ToString()).Bind(3, to.ToString()).Bind(4, known_at.unix_seconds());
+  std::vector<MeasureCount> counts;
+  while (true) {
+    TRY_ASSIGN(bool has_row, statement.Step());
+    if (!has_row) break;
+    TRY_ASSIGN(MeasureStatus status, ParseMeasureStatus(statement.Text(1), "status"));
+    counts.push_back(MeasureCount{statement.Text(0), status, statement.Int(2)});
+  }
+  return counts;
+}
+
 Result<Store::DueAndInTime> SqliteStore::CountMeasuresDoneInTime(const std::string& partnership_id,
                                                                  const std::string& measure_type_id, Date from,
                                                                  Date to, Timestamp known_at,
