@@ -15,9 +15,17 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 echo
 echo "== HTTP API: audited profile reads against /healthz (bench/http/audited_read.sh)"
 "$(dirname "$0")/../bench/http/audited_read.sh" "$build" 15
+echo
+echo "== status report and indicators, city scale (bench/report_bench)"
+"$build/bench/report_bench" --benchmark_filter=City
+/usr/bin/time -f "wall %e s, peak RSS %M KiB" "$build/trygnet" report --db "$tmp/city.db" --partnership norrebro-2017 \
+  --period 2017-08-01..2018-06-30 -o "$tmp/report.pdf"
 if [ "${1:-}" = "--national" ]; then
   echo
   echo "== demo generation, national scale (1,000,000 persons, 10,000,000 observations)"
   /usr/bin/time -f "wall %e s, peak RSS %M KiB" "$build/trygnet" demo --db "$tmp/national.db" --scale national
   ls -l "$tmp/national.db"
+  echo
+  echo "== status report and indicators, national scale (bench/report_bench)"
+  TRYGNET_BENCH_NATIONAL_DB="$tmp/national.db" "$build/bench/report_bench" --benchmark_filter=National
 fi

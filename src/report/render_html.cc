@@ -18,7 +18,7 @@ constexpr const char* kChartFont = "'DejaVu Sans', Verdana, sans-serif";
 
 constexpr const char* kStyle = R"(
 body { font-family: 'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif; font-size: 15px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; max-width: 180mm; margin: 2em auto; padding: 0 1.5em; }
+  color: #1a1a1a; background: #fff; max-width: 210mm; margin: 2em auto; padding: 0 1.5em; }
 h1 { font-size: 1.75em; line-height: 1.25; margin: 0 0 .25em; }
 h2 { font-size: 1.3em; margin: 1.8em 0 .6em; padding-bottom: .2em; border-bottom: 1px solid #c8c8c8;
   break-after: avoid; }
@@ -28,7 +28,7 @@ p { margin: 0 0 .7em; }
 .demo { border: 2px solid #b35900; background: #fff3e0; color: #5c2e00; font-weight: bold; padding: .5em .8em;
   margin: 0 0 1.2em; }
 .table-wrap { overflow-x: auto; margin: 1em 0; }
-table { border-collapse: collapse; width: 100%; font-size: .9em; }
+table { border-collapse: collapse; width: 100%; font-size: .85em; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: .35em; }
 th, td { padding: .3em .6em; border-bottom: 1px solid #dcdcdc; text-align: left; vertical-align: top; }
 thead th { background: #eceef1; border-bottom: 1px solid #8c8c8c; }

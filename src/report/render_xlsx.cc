@@ -10,16 +10,15 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
-#include <initializer_list>
 #include <map>
 #include <memory>
-#include <set>
 #include <sstream>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "core/date.h"
+#include "report/xlsx_sheet_namer.h"
 
 static_assert(LXW_VERSION_ID >= 114, "render_xlsx needs libxlsxwriter 1.1.4 or later");
 
@@ -35,7 +34,6 @@ constexpr double kLineHeight = 15;         // points per line of Calibri 11
 constexpr double kMaxRowHeight = 409;      // Excel's limit
 constexpr lxw_row_t kChartRows = 18;       // a default 480×288 px chart covers about 15 rows
 constexpr int kMaxDecimals = 10;
-constexpr size_t kMaxSheetNameUnits = 31;  // Excel's limit, in UTF-16 code units
 
 struct Labels {
   const char* cover_sheet;
@@ -54,93 +52,6 @@ Status Check(lxw_error error, std::string_view what) {
   if (error == LXW_NO_ERROR) return OkStatus();
   return Internal("xlsx: " + std::string(what) + ": " + lxw_strerror(error));
 }
-
-// --- Sheet names -------------------------------------------------------------
-// Excel rejects a sheet name over 31 characters, with any of []:*?/\, starting
-// or ending with an apostrophe, or equal (ignoring case) to another sheet's;
-// "History" is reserved. libxlsxwriter prints a warning and returns NULL for
-// such a name, so we never hand it one.
-
-size_t Utf8Length(unsigned char lead) {
-  if (lead < 0xC0) return 1;  // ASCII, or a stray continuation byte
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
-
-std::string TrimNameEdges(std::string_view text) {
-  size_t begin = text.find_first_not_of(" '");
-  if (begin == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" '");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
-std::string CleanSheetName(std::string_view text) {
-  std::string cleaned;
-  for (char ch : text) {
-    bool forbidden = std::strchr("[]:*?/\\", ch) != nullptr || static_cast<unsigned char>(ch) < 0x20;
-    if (forbidden) ch = ' ';
-    if (ch == ' ' && !cleaned.empty() && cleaned.back() == ' ') continue;
-    cleaned += ch;
-  }
-  return TrimNameEdges(cleaned);
-}
-
-// The longest prefix of `text` that ends on a character boundary and fits in
-// `max_units` UTF-16 code units (Excel's measure; characters outside the BMP
-// count twice).
-std::string TruncateName(std::string_view text, size_t max_units) {
-  size_t units = 0;
-  size_t byte_idx = 0;
-  while (byte_idx < text.size()) {
-    size_t length = Utf8Length(static_cast<unsigned char>(text[byte_idx]));
-    size_t char_units = length == 4 ? 2 : 1;
-    if (units + char_units > max_units || byte_idx + length > text.size()) break;
-    units += char_units;
-    byte_idx += length;
-  }
-  return TrimNameEdges(text.substr(0, byte_idx));
-}
-
-// Lower-cases ASCII and Latin-1 letters (ÆØÅ → æøå), enough to compare Danish
-// and English names the way Excel does.
-std::string FoldCase(std::string_view text) {
-  std::string folded(text);
-  for (size_t byte_idx = 0; byte_idx < folded.size(); ++byte_idx) {
-    auto byte = static_cast<unsigned char>(folded[byte_idx]);
-    if (byte >= 'A' && byte <= 'Z') {
-      folded[byte_idx] = static_cast<char>(byte + ('a' - 'A'));
-    } else if (byte == 0xC3 && byte_idx + 1 < folded.size()) {
-      auto next = static_cast<unsigned char>(folded[byte_idx + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) folded[byte_idx + 1] = static_cast<char>(next + 0x20);
-      ++byte_idx;
-    }
-  }
-  return folded;
-}
-
-class SheetNamer {
- public:
-  // A safe, unused name made from the first candidate that leaves any text
-  // once cleaned; a clash gets " (2)", " (3)", ... within the length limit.
-  // REQUIRES: the last candidate is a plain, non-empty name.
-  std::string Take(std::initializer_list<std::string_view> candidates) {
-    std::string base;
-    for (std::string_view candidate : candidates) {
-      base = TruncateName(CleanSheetName(candidate), kMaxSheetNameUnits);
-      if (!base.empty()) break;
-    }
-    for (int copy = 1;; ++copy) {
-      std::string suffix = copy == 1 ? "" : " (" + std::to_string(copy) + ")";
-      std::string name = TruncateName(base, kMaxSheetNameUnits - suffix.size()) + suffix;
-      std::string key = FoldCase(name);
-      if (key != "history" && used_.insert(key).second) return name;
-    }
-  }
-
- private:
-  std::set<std::string> used_;  // folded names
-};
 
 // --- Temp file -----------------------------------------------------------------
 

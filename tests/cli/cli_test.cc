@@ -42,7 +42,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, HelpOnEveryCommandExitsZero) {
   for (const char* command : {"", "init", "demo", "partnership", "partnership load", "partnership show", "person",
                               "person list", "person show", "indicators", "triggers run", "meetings due", "import",
-                              "import survey"}) {
+                              "import survey", "report"}) {
     RunResult result = Run(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -183,6 +183,55 @@ TEST_F(CliTest, DemoThenIndicatorsShowTheBaseline) {
   EXPECT_EQ(Run("meetings due --db " + db + " --partnership norrebro-2017 --as-of 2018-02-30").exit_code, 2);
   // A second demo into the same file is refused, the data untouched.
   EXPECT_EQ(Run("demo --db " + db).exit_code, 1);
+}
+
+TEST_F(CliTest, ReportIsWrittenWholeAndTheSameKnownAtGivesTheSameFile) {
+  const std::string db = dir_.File("r.db");
+  ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
+  const std::string base = "report --db " + db + " --partnership norrebro-2017 --period 2017-08-01..2018-06-30 ";
+  RunResult pdf = Run(base + "-o " + dir_.File("r.pdf"));
+  ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+  EXPECT_NE(pdf.out.find("Skrev statusrapport (pdf, intern udgave"), std::string::npos) << pdf.out;
+  EXPECT_EQ(ReadAll(dir_.File("r.pdf")).rfind("%PDF-", 0), 0u);
+
+  // Regenerated as known at the same date, the file is the same to the byte.
+  for (const char* name : {"a.xlsx", "b.xlsx"}) {
+    RunResult xlsx = Run(base + "--known-at 2018-08-15 -o " + dir_.File(name));
+    ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+  }
+  EXPECT_EQ(ReadAll(dir_.File("a.xlsx")), ReadAll(dir_.File("b.xlsx")));
+  RunResult english = Run(base + "--lang en --edition external --format html -o " + dir_.File("report.out"));
+  ASSERT_EQ(english.exit_code, 0) << english.err;
+  EXPECT_NE(ReadAll(dir_.File("report.out")).find("External edition"), std::string::npos);
+
+  // Bad input: a clear error naming the option, and the old file untouched.
+  WriteFile(dir_.File("keep.html"), "old");
+  struct BadCase {
+    std::string args;
+    std::string named;
+  };
+  const std::vector<BadCase> bad = {
+      {"--period 2018-06-30..2017-08-01", "period"}, {"--period 2017-08-01", "period"},
+      {"--period 2010-01-01..2010-12-31", "period"}, {"--lang de", "lang"},
+      {"--edition secret", "edition"},                {"--format docx", "format"},
+      {"--known-at 2018-13-01", "known-at"},
+  };
+  for (const BadCase& item : bad) {
+    std::string args = "report --db " + db + " --partnership norrebro-2017 -o " + dir_.File("keep.html") + " " +
+                       (item.args.rfind("--period", 0) == 0 ? "" : "--period 2017-08-01..2018-06-30 ") + item.args;
+    RunResult result = Run(args);
+    EXPECT_EQ(result.exit_code, 2) << item.args << ": " << result.err;
+    EXPECT_NE(result.err.find(item.named), std::string::npos) << item.args << ": " << result.err;
+  }
+  RunResult no_format = Run(base + "-o " + dir_.File("report.docx"));
+  EXPECT_EQ(no_format.exit_code, 2);
+  EXPECT_NE(no_format.err.find("format"), std::string::npos) << no_format.err;
+  RunResult no_directory = Run(base + "-o " + dir_.File("missing/r.pdf"));
+  EXPECT_EQ(no_directory.exit_code, 1);
+  EXPECT_NE(no_directory.err.find("missing/r.pdf"), std::string::npos) << no_directory.err;
+  EXPECT_EQ(ReadAll(dir_.File("keep.html")), "old");
+  // Making a report is audited, and the log still verifies.
+  EXPECT_EQ(Run("audit verify --db " + db).exit_code, 0);
 }
 
 TEST_F(CliTest, ReadsAreAuditedAndTheLogVerifies) {
