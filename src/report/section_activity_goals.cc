@@ -8,14 +8,6 @@
 namespace trygnet::report {
 namespace {
 
-constexpr double kDaysPerYear = 365.25;
-
-// A yearly figure scaled to the period: 4 a year over 11 months is 3.7.
-double Prorated(int per_year, Date from, Date to) {
-  const double days = static_cast<double>(to.days_since_epoch() - from.days_since_epoch() + 1);
-  return per_year * days / kDaysPerYear;
-}
-
 std::string GoalText(const ReportText& text, const ActivityGoal& goal) {
   if (goal.min_per_year && goal.max_per_year && *goal.min_per_year != *goal.max_per_year) {
     return text.Number(*goal.min_per_year, 0) + "–" + text.Number(*goal.max_per_year, 0);
@@ -50,10 +42,10 @@ Result<Section> BuildActivityGoalSection(const ReportContext& context, int numbe
                                                          context.to(), context.request.known_at, ""));
       }
       std::optional<double> expected;
-      if (goal.min_per_year) expected = Prorated(*goal.min_per_year, context.from(), context.to());
+      if (goal.min_per_year) expected = *goal.min_per_year * context.Years();  // 4 a year over 11 months: 3.7
       std::string status = text.Tr("efter behov", "as needed");
       if (goal.max_per_year &&
-          static_cast<double>(done) > std::ceil(Prorated(*goal.max_per_year, context.from(), context.to()))) {
+          static_cast<double>(done) > std::ceil(*goal.max_per_year * context.Years())) {
         status = text.Tr("over maksimum", "above maximum");
       } else if (expected) {
         // Whole meetings: 3.7 expected is met by 4, and by 3 only when rounding down is fair (never).

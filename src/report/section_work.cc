@@ -10,7 +10,6 @@
 namespace trygnet::report {
 namespace {
 
-constexpr double kDaysPerYear = 365.25;
 constexpr MeasureStatus kStatuses[] = {MeasureStatus::kPlanned, MeasureStatus::kInProgress, MeasureStatus::kDone,
                                        MeasureStatus::kDeclined, MeasureStatus::kNotReached};
 
@@ -36,7 +35,6 @@ Result<Table> MeetingTable(const ReportContext& context) {
   // The cadence status looks at the calendar year of the period's end.
   TRY_ASSIGN(auto this_year, MeetingsKnown(context, *Date::FromYmd(context.to().year(), 1, 1), context.to()));
   const std::vector<CadenceView> cadences = MeetingCadences(context.partnership, this_year, context.to());
-  const double years = (context.to().days_since_epoch() - context.from().days_since_epoch() + 1) / kDaysPerYear;
 
   Table table;
   table.id = "meetings";
@@ -49,7 +47,7 @@ Result<Table> MeetingTable(const ReportContext& context) {
     const int64_t held = std::count_if(in_period.begin(), in_period.end(),
                                        [&](const Meeting& meeting) { return meeting.meeting_type_id == type.id; });
     std::optional<double> expected;
-    if (type.min_per_year) expected = *type.min_per_year * years;
+    if (type.min_per_year) expected = *type.min_per_year * context.Years();
     table.rows.push_back({text.Text(context.Name(type.name, type.name_en)), text.Text(CadenceText(text, type)),
                           text.Count(held), text.Value(expected, 1),
                           text.Text(std::string(Label(cadences[idx].status, language)))});

@@ -19,6 +19,10 @@ struct ReportContext {
 
   Date from() const { return request.period.from; }
   Date to() const { return request.period.to; }
+  // The period's length in years (days / 365.25): what a yearly goal is prorated by.
+  double Years() const {
+    return (request.period.to.days_since_epoch() - request.period.from.days_since_epoch() + 1) / 365.25;
+  }
   // The name of a partnership entity in the report's language (falls back to Danish).
   std::string Name(const std::string& da, const std::string& en) const { return text.danish() || en.empty() ? da : en; }
 };
