@@ -48,7 +48,8 @@ Result<Section> BuildActivityGoalSection(const ReportContext& context, int numbe
           static_cast<double>(done) > std::ceil(*goal.max_per_year * context.Years())) {
         status = text.Tr("over maksimum", "above maximum");
       } else if (expected) {
-        // Whole meetings: 3.7 expected is met by 4, and by 3 only when rounding down is fair (never).
+        // Meetings and measures come whole, and a part-year period ends before the next is due:
+        // 3.7 expected is met by 3.
         status = static_cast<double>(done) >= std::floor(*expected) ? text.Tr("opfyldt", "met")
                                                                     : text.Tr("ikke opfyldt", "not met");
       }
