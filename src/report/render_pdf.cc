@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <optional>
 #include <variant>
@@ -24,7 +25,7 @@ constexpr double kCellPadX = 5;
 constexpr double kCellPadY = 3;
 constexpr double kBlockGap = 10;
 constexpr double kNarrativeGap = 16;
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 constexpr Color kInk{0.1, 0.1, 0.1};
 constexpr Color kMuted{0.4, 0.4, 0.4};

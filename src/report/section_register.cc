@@ -117,9 +117,9 @@ Table HealthTable(const ReportContext& context, const std::vector<Registration>&
            ? text.Missing()
            : text.Value(*std::max_element(days_to_validation.begin(), days_to_validation.end()), 0)});
   table.note = text.Tr(
-      "Pr. periodens sidste dag. Revisionsdatoen følger reglerne i DESIGN §3.6: 12 måneder efter "
+      "Pr. periodens sidste dag. Revisionsdatoen følger partnerskabets registerregler: 12 måneder efter "
       "det nyeste kriterium, højst 36 måneder efter ikrafttræden.",
-      "At the period's last day. The review date follows DESIGN §3.6: 12 months after the newest "
+      "At the period's last day. The review date follows the partnership's register rules: 12 months after the newest "
       "criterion, at most 36 months after the registration took effect.");
   return table;
 }

@@ -211,6 +211,11 @@ class Store {
   virtual Result<std::vector<Observation>> ObservationsForPerson(PersonId person_id, int64_t limit) = 0;
   // Observations made within [from, to], oldest first.
   virtual Result<std::vector<Observation>> ObservationsBetween(Timestamp from, Timestamp to) = 0;
+  // Visits every observation made within [from, to] and recorded by
+  // `known_at`, by id, one at a time (the network reads millions; none is
+  // kept). Stops at the first error `visit` returns.
+  virtual Status ScanObservations(Timestamp from, Timestamp to, Timestamp known_at,
+                                  const std::function<Status(const Observation&)>& visit) = 0;
 
   virtual Result<CaseId> AddCase(const CaseFile& case_file) = 0;
   virtual Result<std::vector<CaseFile>> CasesForPerson(PersonId person_id) = 0;

@@ -67,6 +67,35 @@ TEST_F(ObservationsTest, AddsObservationsInBulk) {
   EXPECT_TRUE(IsError(store_->ObservationsForPerson(mikkel_, 0), ErrorCode::kInvalidArgument, "limit"));
 }
 
+TEST_F(ObservationsTest, AScanVisitsThePeriodAsKnownAtAndStopsOnAnError) {
+  Observation late = SeenTogether({sofie_}, "lundtoftegade");
+  late.recorded_at = T("2017-06-01T08:00:00Z");  // entered two months after the sighting
+  Observation earlier = SeenTogether({mikkel_});
+  earlier.observed_at = T("2017-02-01T21:00:00Z");
+  earlier.recorded_at = T("2017-02-02T08:00:00Z");
+  auto ids = store_->AddObservations({SeenTogether({mikkel_, sofie_}), late, earlier});
+  ASSERT_TRUE(IsOk(ids));
+  auto scan = [&](Timestamp known_at) {
+    std::vector<ObservationId> seen;
+    EXPECT_TRUE(IsOk(store_->ScanObservations(T("2017-03-01T00:00:00Z"), T("2017-03-31T23:59:59Z"), known_at,
+                                              [&](const Observation& observation) -> Status {
+                                                seen.push_back(observation.id);
+                                                return OkStatus();
+                                              })));
+    return seen;
+  };
+  EXPECT_EQ(scan(T("2017-04-01T00:00:00Z")), (std::vector<ObservationId>{(*ids)[0]}));
+  EXPECT_EQ(scan(T("2017-07-01T00:00:00Z")), (std::vector<ObservationId>{(*ids)[0], (*ids)[1]}));
+  int visited = 0;
+  Status stopped = store_->ScanObservations(T("2017-01-01T00:00:00Z"), T("2017-12-31T00:00:00Z"),
+                                            T("2018-01-01T00:00:00Z"), [&](const Observation&) -> Status {
+                                              ++visited;
+                                              return Unavailable("stop");
+                                            });
+  EXPECT_TRUE(IsError(stopped, ErrorCode::kUnavailable, ""));
+  EXPECT_EQ(visited, 1);
+}
+
 TEST_F(ObservationsTest, AnUnknownPersonLeavesNothingStored) {
   auto ids = store_->AddObservations({SeenTogether({mikkel_}), SeenTogether({sofie_}), SeenTogether({mikkel_, 999})});
   EXPECT_TRUE(IsError(ids, ErrorCode::kInvalidArgument, "observations[2].person_ids"));

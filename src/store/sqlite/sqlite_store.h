@@ -121,6 +121,8 @@ class SqliteStore final : public Store {
   Result<std::vector<Registration>> CurrentRegistrations(const std::string& partnership_id,
                                                          Timestamp known_at) override;
   Result<std::vector<Observation>> ObservationsBetween(Timestamp from, Timestamp to) override;
+  Status ScanObservations(Timestamp from, Timestamp to, Timestamp known_at,
+                          const std::function<Status(const Observation&)>& visit) override;
   Result<int64_t> CountMeasuresDone(const std::string& partnership_id, const std::string& measure_type_id, Date from,
                                     Date to, Timestamp known_at, const std::string& area_id) override;
   Result<DueAndInTime> CountMeasuresDoneInTime(const std::string& partnership_id, const std::string& measure_type_id,

@@ -173,22 +173,32 @@ namespace {
 constexpr std::string_view kObservationColumns =
     "SELECT o.id, o.observed_at, o.area_id, o.lon, o.lat, o.source, o.recorded_by, o.recorded_at, o.person_ids ";
 
-Result<std::vector<Observation>> ReadObservations(sqlite::Statement& statement) {
-  std::vector<Observation> observations;
+// Reads the statement's rows one at a time; the same Observation is reused.
+Status VisitObservations(sqlite::Statement& statement, const std::function<Status(const Observation&)>& visit) {
+  Observation observation;
   while (true) {
     TRY_ASSIGN(bool has_row, statement.Step());
     if (!has_row) break;
-    Observation observation;
     observation.id = statement.Int(0);
     observation.observed_at = Timestamp::FromUnixSeconds(statement.Int(1));
     observation.area_id = statement.OptionalText(2).value_or("");
+    observation.position.reset();
     if (!statement.IsNull(3)) observation.position = GeoPoint{statement.Real(3), statement.Real(4)};
     observation.source = statement.Text(5);
     observation.recorded_by = statement.Text(6);
     observation.recorded_at = Timestamp::FromUnixSeconds(statement.Int(7));
     TRY_ASSIGN(observation.person_ids, sqlite::FromJsonList<PersonId>(statement.Text(8), "observations.person_ids"));
-    observations.push_back(std::move(observation));
+    TRY_STATUS(visit(observation));
   }
+  return OkStatus();
+}
+
+Result<std::vector<Observation>> ReadObservations(sqlite::Statement& statement) {
+  std::vector<Observation> observations;
+  TRY_STATUS(VisitObservations(statement, [&](const Observation& observation) -> Status {
+    observations.push_back(observation);
+    return OkStatus();
+  }));
   return observations;
 }
 
@@ -210,6 +220,15 @@ Result<std::vector<Observation>> SqliteStore::ObservationsBetween(Timestamp from
                                          "ORDER BY o.observed_at, o.id"));
   statement.Bind(1, from.unix_seconds()).Bind(2, to.unix_seconds());
   return ReadObservations(statement);
+}
+
+Status SqliteStore::ScanObservations(Timestamp from, Timestamp to, Timestamp known_at,
+                                     const std::function<Status(const Observation&)>& visit) {
+  TRY_ASSIGN(auto statement, db_.Prepare(std::string(kObservationColumns) +
+                                         "FROM observations o WHERE o.observed_at >= ? AND o.observed_at <= ? "
+                                         "AND o.recorded_at <= ? ORDER BY o.id"));
+  statement.Bind(1, from.unix_seconds()).Bind(2, to.unix_seconds()).Bind(3, known_at.unix_seconds());
+  return VisitObservations(statement, visit);
 }
 
 }  // namespace trygnet
