@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
-#include <set>
 #include <tuple>
-#include <unordered_map>
+#include <unordered_set>
 
 namespace trygnet::network {
 namespace {
@@ -16,90 +16,35 @@ constexpr double kMaxHalfLifeDays = 3650;
 constexpr double kEarthRadiusMetres = 6371008.8;
 constexpr double kSecondsPerDay = 86400;
 
-struct PairKey {
-  PersonId a;
-  PersonId b;
-  bool operator==(const PairKey&) const = default;
-};
+uint64_t PairKey(uint32_t one, uint32_t other) {
+  return (static_cast<uint64_t>(std::min(one, other)) << 32) | std::max(one, other);
+}
 
-struct PairHash {
-  size_t operator()(const PairKey& key) const {
-    const uint64_t mixed = static_cast<uint64_t>(key.a) * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(key.b);
-    return static_cast<size_t>(mixed ^ (mixed >> 29));
-  }
-};
-
-class EdgeCollector {
- public:
-  EdgeCollector(Timestamp now, double half_life_days) : now_(now), half_life_seconds_(half_life_days * kSecondsPerDay) {}
-
-  // One event placing every person of `first` with every person of `second`
-  // (or, when they are the same observation, every pair within it).
-  void AddEvent(const Observation& first, const Observation& second) {
-    const Timestamp at = std::max(first.observed_at, second.observed_at);
-    const double age = static_cast<double>(now_.unix_seconds() - at.unix_seconds());
-    const double recency = std::exp2(-std::max(0.0, age) / half_life_seconds_);
-    const bool same = &first == &second;
-    // A pair counts once per event, even when both observations name both.
-    pairs_.clear();
-    for (size_t left = 0; left < first.person_ids.size(); ++left) {
-      for (size_t right = same ? left + 1 : 0; right < second.person_ids.size(); ++right) {
-        const PersonId one = first.person_ids[left], other = second.person_ids[right];
-        if (one != other) pairs_.push_back(PairKey{std::min(one, other), std::max(one, other)});
-      }
-    }
-    std::sort(pairs_.begin(), pairs_.end(), [](const PairKey& x, const PairKey& y) {
-      return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-    });
-    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
-    for (const PairKey& key : pairs_) {
-      CoPresenceEdge& edge = edges_[key];
-      ++edge.count;
-      edge.weight += recency;
-      if (edge.count == 1 || at < edge.first_seen) edge.first_seen = at;
-      if (edge.count == 1 || at > edge.last_seen) edge.last_seen = at;
-      Remember(edge, first);
-      if (!same) Remember(edge, second);
+// The persons of an event, paired: every person of `first` with every
+// person of `second`, or every pair within `first` when they are the same
+// sighting. A pair counts once per event, even when both sightings name both.
+void PairsOf(std::span<const uint32_t> first, std::span<const uint32_t> second, bool same,
+             std::vector<uint64_t>& pairs) {
+  pairs.clear();
+  for (size_t left = 0; left < first.size(); ++left) {
+    for (size_t right = same ? left + 1 : 0; right < second.size(); ++right) {
+      if (first[left] != second[right]) pairs.push_back(PairKey(first[left], second[right]));
     }
   }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+}
 
-  std::vector<CoPresenceEdge> Finish() {
-    std::vector<CoPresenceEdge> edges;
-    edges.reserve(edges_.size());
-    for (auto& [key, edge] : edges_) {
-      edge.a = key.a;
-      edge.b = key.b;
-      std::sort(edge.observation_ids.begin(), edge.observation_ids.end(), std::greater<>());
-      edges.push_back(std::move(edge));
-    }
-    std::sort(edges.begin(), edges.end(),
-              [](const CoPresenceEdge& x, const CoPresenceEdge& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
-    return edges;
+// Keeps the newest observations (by id, which grows with recording) for the explanation.
+void Remember(CoPresenceEdge& edge, ObservationId id) {
+  auto& ids = edge.observation_ids;
+  if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
+  if (ids.size() < kExplainingObservations) {
+    ids.push_back(id);
+    return;
   }
-
- private:
-  // Keeps the newest observations (by id, which grows with recording) for the explanation.
-  static void Remember(CoPresenceEdge& edge, const Observation& observation) {
-    auto& ids = edge.observation_ids;
-    if (std::find(ids.begin(), ids.end(), observation.id) != ids.end()) return;
-    if (ids.size() < kExplainingObservations) {
-      ids.push_back(observation.id);
-      return;
-    }
-    auto oldest = std::min_element(ids.begin(), ids.end());
-    if (*oldest < observation.id) *oldest = observation.id;
-  }
-
-  Timestamp now_;
-  double half_life_seconds_;
-  std::unordered_map<PairKey, CoPresenceEdge, PairHash> edges_;
-  std::vector<PairKey> pairs_;  // of the current event; kept to reuse its memory
-};
-
-bool SamePlace(const Observation& first, const Observation& second, double radius_metres) {
-  if (first.area_id != second.area_id) return false;
-  if (radius_metres <= 0 || !first.position || !second.position) return true;
-  return DistanceMetres(*first.position, *second.position) <= radius_metres;
+  auto oldest = std::min_element(ids.begin(), ids.end());
+  if (*oldest < id) *oldest = id;
 }
 
 }  // namespace
@@ -127,37 +72,180 @@ Status ValidateCoPresenceOptions(const CoPresenceOptions& options) {
   return OkStatus();
 }
 
-CoPresenceNetwork BuildCoPresence(const std::vector<Observation>& observations, const CoPresenceOptions& options) {
-  const std::set<std::string> areas(options.area_ids.begin(), options.area_ids.end());
-  std::vector<const Observation*> used;
-  for (const Observation& observation : observations) {
-    if (observation.observed_at < options.from || observation.observed_at > options.to) continue;
-    if (!areas.empty() && !areas.contains(observation.area_id)) continue;
-    used.push_back(&observation);
-  }
-  // By place, then time: the window looks ahead only within one place.
-  std::sort(used.begin(), used.end(), [](const Observation* x, const Observation* y) {
-    return std::tie(x->area_id, x->observed_at, x->id) < std::tie(y->area_id, y->observed_at, y->id);
-  });
+std::optional<uint32_t> CoPresenceGraph::VertexOf(PersonId person_id) const {
+  auto found = std::lower_bound(persons.begin(), persons.end(), person_id);
+  if (found == persons.end() || *found != person_id) return std::nullopt;
+  return static_cast<uint32_t>(found - persons.begin());
+}
 
-  EdgeCollector collector(options.to, options.half_life_days);
-  std::set<PersonId> persons;
-  for (size_t idx = 0; idx < used.size(); ++idx) {
-    const Observation& observation = *used[idx];
-    persons.insert(observation.person_ids.begin(), observation.person_ids.end());
-    collector.AddEvent(observation, observation);
-    if (options.window_seconds == 0 || observation.area_id.empty()) continue;  // no place: only its own persons
-    for (size_t later = idx + 1; later < used.size(); ++later) {
-      const Observation& next = *used[later];
-      if (next.area_id != observation.area_id) break;
-      if (next.observed_at.unix_seconds() - observation.observed_at.unix_seconds() > options.window_seconds) break;
-      if (SamePlace(observation, next, options.radius_metres)) collector.AddEvent(observation, next);
+CoPresenceBuilder::CoPresenceBuilder(CoPresenceOptions options)
+    : options_(std::move(options)), area_filter_(options_.area_ids) {
+  std::sort(area_filter_.begin(), area_filter_.end());
+}
+
+uint32_t CoPresenceBuilder::PlaceOf(const std::string& area_id) {
+  if (area_id.empty()) return kNoPlace;
+  auto [found, added] = place_index_.try_emplace(area_id, static_cast<uint32_t>(place_index_.size()));
+  return found->second;
+}
+
+void CoPresenceBuilder::Add(const Observation& observation) {
+  if (observation.observed_at < options_.from || observation.observed_at > options_.to) return;
+  if (!area_filter_.empty() &&
+      !std::binary_search(area_filter_.begin(), area_filter_.end(), observation.area_id)) {
+    return;
+  }
+  Sighting sighting{observation.id, observation.observed_at.unix_seconds(), PlaceOf(observation.area_id),
+                    static_cast<uint32_t>(person_slots_.size()), static_cast<uint32_t>(observation.person_ids.size())};
+  for (PersonId person_id : observation.person_ids) {
+    auto [slot, added] = slot_of_.try_emplace(person_id, static_cast<Slot>(persons_.size()));
+    if (added) persons_.push_back(person_id);
+    person_slots_.push_back(slot->second);
+  }
+  sightings_.push_back(sighting);
+  if (options_.radius_metres > 0) {
+    constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+    positions_.push_back(observation.position.value_or(GeoPoint{kNone, kNone}));
+  }
+}
+
+bool CoPresenceBuilder::WithinRadius(const Sighting& first, const Sighting& second) const {
+  if (options_.radius_metres <= 0) return true;
+  const GeoPoint& one = positions_[static_cast<size_t>(&first - sightings_.data())];
+  const GeoPoint& other = positions_[static_cast<size_t>(&second - sightings_.data())];
+  if (std::isnan(one.lon) || std::isnan(other.lon)) return true;  // no position: the area decides
+  return DistanceMetres(one, other) <= options_.radius_metres;
+}
+
+template <typename Event>
+void CoPresenceBuilder::ForEachEvent(Event&& event) const {
+  std::vector<uint32_t> order(sightings_.size());
+  for (uint32_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
+  // By place, then time: the window looks ahead only within one place.
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Sighting &one = sightings_[x], &other = sightings_[y];
+    return std::tie(one.place, one.at, one.id) < std::tie(other.place, other.at, other.id);
+  });
+  for (size_t idx = 0; idx < order.size(); ++idx) {
+    const Sighting& sighting = sightings_[order[idx]];
+    event(sighting, sighting, sighting.at);
+    if (options_.window_seconds == 0 || sighting.place == kNoPlace) continue;  // no place: only its own persons
+    for (size_t later = idx + 1; later < order.size(); ++later) {
+      const Sighting& next = sightings_[order[later]];
+      if (next.place != sighting.place || next.at - sighting.at > options_.window_seconds) break;
+      if (WithinRadius(sighting, next)) event(sighting, next, next.at);
     }
   }
+}
+
+CoPresenceGraph CoPresenceBuilder::BuildGraph() const {
+  CoPresenceGraph graph;
+  graph.observations_used = static_cast<int64_t>(sightings_.size());
+  // Vertices in ascending person order: slot → vertex.
+  std::vector<Slot> by_person(persons_.size());
+  for (Slot slot = 0; slot < by_person.size(); ++slot) by_person[slot] = slot;
+  std::sort(by_person.begin(), by_person.end(), [&](Slot x, Slot y) { return persons_[x] < persons_[y]; });
+  std::vector<uint32_t> vertex_of(persons_.size());
+  graph.persons.resize(persons_.size());
+  for (uint32_t vertex = 0; vertex < by_person.size(); ++vertex) {
+    vertex_of[by_person[vertex]] = vertex;
+    graph.persons[vertex] = persons_[by_person[vertex]];
+  }
+  std::vector<uint32_t> vertices(person_slots_.size());
+  for (size_t idx = 0; idx < vertices.size(); ++idx) vertices[idx] = vertex_of[person_slots_[idx]];
+
+  // Every pair of every event, then summed per pair.
+  struct Contact {
+    uint64_t pair;
+    int64_t at;
+  };
+  std::vector<Contact> contacts;
+  std::vector<uint64_t> pairs;
+  ForEachEvent([&](const Sighting& first, const Sighting& second, int64_t at) {
+    PairsOf({vertices.data() + first.first_person, first.person_count},
+            {vertices.data() + second.first_person, second.person_count}, &first == &second, pairs);
+    for (uint64_t pair : pairs) contacts.push_back({pair, at});
+  });
+  std::sort(contacts.begin(), contacts.end(), [](const Contact& x, const Contact& y) { return x.pair < y.pair; });
+  const int64_t now = options_.to.unix_seconds();
+  const double half_life_seconds = options_.half_life_days * kSecondsPerDay;
+  for (size_t idx = 0; idx < contacts.size();) {
+    CoPresenceLink link;
+    link.from = static_cast<uint32_t>(contacts[idx].pair >> 32);
+    link.to = static_cast<uint32_t>(contacts[idx].pair & 0xFFFFFFFFu);
+    int64_t first = contacts[idx].at, last = first;
+    for (; idx < contacts.size() && (contacts[idx].pair >> 32) == link.from &&
+           static_cast<uint32_t>(contacts[idx].pair) == link.to;
+         ++idx) {
+      const int64_t at = contacts[idx].at;
+      ++link.count;
+      link.weight += std::exp2(-static_cast<double>(std::max<int64_t>(0, now - at)) / half_life_seconds);
+      first = std::min(first, at);
+      last = std::max(last, at);
+    }
+    link.first_seen = Timestamp::FromUnixSeconds(first);
+    link.last_seen = Timestamp::FromUnixSeconds(last);
+    graph.links.push_back(link);
+  }
+  return graph;
+}
+
+std::vector<CoPresenceEdge> CoPresenceBuilder::Explain(const std::vector<PersonId>& persons) const {
+  std::unordered_set<Slot> focus;
+  for (PersonId person_id : persons) {
+    if (auto found = slot_of_.find(person_id); found != slot_of_.end()) focus.insert(found->second);
+  }
+  std::unordered_map<uint64_t, CoPresenceEdge> edges;
+  if (focus.empty()) return {};
+  std::vector<uint64_t> pairs;
+  const int64_t now = options_.to.unix_seconds();
+  const double half_life_seconds = options_.half_life_days * kSecondsPerDay;
+  auto touches = [&](const Sighting& sighting) {
+    for (uint32_t idx = 0; idx < sighting.person_count; ++idx) {
+      if (focus.contains(person_slots_[sighting.first_person + idx])) return true;
+    }
+    return false;
+  };
+  ForEachEvent([&](const Sighting& first, const Sighting& second, int64_t at) {
+    if (!touches(first) && !touches(second)) return;
+    PairsOf({person_slots_.data() + first.first_person, first.person_count},
+            {person_slots_.data() + second.first_person, second.person_count}, &first == &second, pairs);
+    for (uint64_t pair : pairs) {
+      const Slot one = static_cast<Slot>(pair >> 32), other = static_cast<Slot>(pair & 0xFFFFFFFFu);
+      if (!focus.contains(one) && !focus.contains(other)) continue;
+      CoPresenceEdge& edge = edges[pair];
+      ++edge.count;
+      edge.weight += std::exp2(-static_cast<double>(std::max<int64_t>(0, now - at)) / half_life_seconds);
+      const Timestamp when = Timestamp::FromUnixSeconds(at);
+      if (edge.count == 1 || when < edge.first_seen) edge.first_seen = when;
+      if (edge.count == 1 || when > edge.last_seen) edge.last_seen = when;
+      Remember(edge, first.id);
+      if (&first != &second) Remember(edge, second.id);
+    }
+  });
+  std::vector<CoPresenceEdge> explained;
+  explained.reserve(edges.size());
+  for (auto& [pair, edge] : edges) {
+    const PersonId one = persons_[pair >> 32], other = persons_[pair & 0xFFFFFFFFu];
+    edge.a = std::min(one, other);
+    edge.b = std::max(one, other);
+    std::sort(edge.observation_ids.begin(), edge.observation_ids.end(), std::greater<>());
+    explained.push_back(std::move(edge));
+  }
+  std::sort(explained.begin(), explained.end(), [](const CoPresenceEdge& x, const CoPresenceEdge& y) {
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  return explained;
+}
+
+CoPresenceNetwork BuildCoPresence(const std::vector<Observation>& observations, const CoPresenceOptions& options) {
+  CoPresenceBuilder builder(options);
+  for (const Observation& observation : observations) builder.Add(observation);
+  CoPresenceGraph graph = builder.BuildGraph();
   CoPresenceNetwork network;
-  network.persons.assign(persons.begin(), persons.end());
-  network.edges = collector.Finish();
-  network.observations_used = static_cast<int64_t>(used.size());
+  network.edges = builder.Explain(graph.persons);
+  network.persons = std::move(graph.persons);
+  network.observations_used = graph.observations_used;
   return network;
 }
 

@@ -10,7 +10,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
@@ -53,7 +55,72 @@ struct CoPresenceNetwork {
   int64_t observations_used = 0;
 };
 
+// The network in the lean form the measures run on (millions of edges):
+// vertices are indexes into `persons`, and edges keep no observations.
+struct CoPresenceLink {
+  uint32_t from = 0;  // vertex index, from < to
+  uint32_t to = 0;
+  int64_t count = 0;
+  double weight = 0;
+  Timestamp first_seen;
+  Timestamp last_seen;
+};
+
+struct CoPresenceGraph {
+  std::vector<PersonId> persons;      // vertex index → person, ascending
+  std::vector<CoPresenceLink> links;  // by (from, to)
+  int64_t observations_used = 0;
+  // The vertex of a person, if they are in the graph.
+  std::optional<uint32_t> VertexOf(PersonId person_id) const;
+};
+
+// Builds the network from observations streamed in one at a time (a store
+// scan of millions), keeping each in a compact form. Observations outside
+// the period or the areas are dropped as they come.
+// Thread-compatible: one thread at a time.
+class CoPresenceBuilder {
+ public:
+  // REQUIRES: ValidateCoPresenceOptions(options).ok()
+  explicit CoPresenceBuilder(CoPresenceOptions options);
+
+  void Add(const Observation& observation);
+
+  CoPresenceGraph BuildGraph() const;
+  // The edges that touch one of `persons`, each with the newest observations
+  // behind it: the explanation of a person's figures. By (a, b).
+  std::vector<CoPresenceEdge> Explain(const std::vector<PersonId>& persons) const;
+
+ private:
+  struct Sighting {
+    ObservationId id;
+    int64_t at;
+    uint32_t place;         // kNoPlace when the observation has no area
+    uint32_t first_person;  // into person_slots_
+    uint32_t person_count;
+  };
+  using Slot = uint32_t;  // a person's index in persons_ (order of first sighting)
+  static constexpr uint32_t kNoPlace = UINT32_MAX;
+
+  // Calls `event(first, second, at)` for every co-presence event: each
+  // sighting with itself, and each pair of sightings at one place within the
+  // window (and radius). Sightings are visited by place, then time.
+  template <typename Event>
+  void ForEachEvent(Event&& event) const;
+  bool WithinRadius(const Sighting& first, const Sighting& second) const;
+  uint32_t PlaceOf(const std::string& area_id);
+
+  CoPresenceOptions options_;
+  std::vector<std::string> area_filter_;  // sorted
+  std::unordered_map<std::string, uint32_t> place_index_;
+  std::vector<Sighting> sightings_;
+  std::vector<Slot> person_slots_;
+  std::vector<PersonId> persons_;  // by slot
+  std::unordered_map<PersonId, Slot> slot_of_;
+  std::vector<GeoPoint> positions_;  // by sighting, only when a radius is set (NaN: none)
+};
+
 // REQUIRES: ValidateCoPresenceOptions(options).ok()
+// The whole network with every edge explained; for small inputs and tests.
 CoPresenceNetwork BuildCoPresence(const std::vector<Observation>& observations, const CoPresenceOptions& options);
 
 // Distance in metres between two positions (haversine, mean Earth radius).
