@@ -33,6 +33,7 @@ int RunCli(int argc, char** argv) {
   AddTriggerCommands(app, action);
   AddMeetingCommands(app, action);
   AddImportCommands(app, action);
+  AddNetworkCommand(app, action);
   AddServeCommand(app, action);
   try {
     app.parse(argc, argv);

@@ -24,6 +24,7 @@ void AddServeCommand(CLI::App& app, Action& action);
 void AddTriggerCommands(CLI::App& app, Action& action);
 void AddMeetingCommands(CLI::App& app, Action& action);
 void AddImportCommands(CLI::App& app, Action& action);
+void AddNetworkCommand(CLI::App& app, Action& action);
 
 // Where bundled partnership definitions are: $TRYGNET_PARTNERSHIP_DIR or the source tree's partnerships/.
 std::string PartnershipDirectory();

@@ -27,6 +27,26 @@ Status AuditLocalReads(Store& store, const Clock& clock, const std::vector<Perso
   });
 }
 
+Status AuditLocalAnalysis(Store& store, const Clock& clock, const std::string& purpose, const std::string& resource,
+                          const std::vector<PersonId>& person_ids) {
+  audit::AuditRecord record;
+  record.at = clock.Now();
+  record.user = LocalUser();
+  record.unit = "local-admin";
+  record.action = "analyse";
+  record.resource = resource;
+  record.purpose = purpose;
+  return store.InTransaction([&]() -> Status {
+    TRY_STATUS(store.AppendAudit(record));
+    record.action = "read";
+    for (PersonId person_id : person_ids) {
+      record.person_id = person_id;
+      TRY_STATUS(store.AppendAudit(record));
+    }
+    return OkStatus();
+  });
+}
+
 Status AuditLocalChange(Store& store, const Clock& clock, std::string_view action, std::string_view resource) {
   audit::AuditRecord record;
   record.at = clock.Now();

@@ -24,6 +24,8 @@ Reply GetPerson(RequestContext& ctx);
 Reply CreatePerson(RequestContext& ctx);
 Reply GetPersonRegistrations(RequestContext& ctx);
 Reply GetPersonObservations(RequestContext& ctx);
+Reply GetPersonNetwork(RequestContext& ctx);
+Reply GetNetwork(RequestContext& ctx);
 Reply GetPersonCases(RequestContext& ctx);
 Reply GetPersonMeasures(RequestContext& ctx);
 Reply GetPersonDisclosures(RequestContext& ctx);

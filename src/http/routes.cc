@@ -22,6 +22,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/persons/{id}", kSigned, GetPerson},
       {"GET", "/api/v1/persons/{id}/registrations", kSigned, GetPersonRegistrations},
       {"GET", "/api/v1/persons/{id}/observations", kSigned, GetPersonObservations},
+      {"GET", "/api/v1/persons/{id}/network", kSigned, GetPersonNetwork},
       {"GET", "/api/v1/persons/{id}/cases", kSigned, GetPersonCases},
       {"GET", "/api/v1/persons/{id}/measures", kSigned, GetPersonMeasures},
       {"GET", "/api/v1/persons/{id}/disclosures", kSigned, GetPersonDisclosures},
@@ -54,6 +55,7 @@ std::vector<Route> AllRoutes() {
       {"GET", "/api/v1/reports/status", kSigned, GetStatusReport},
       {"GET", "/api/v1/reports/narratives", kSigned, ListNarratives},
       {"POST", "/api/v1/reports/narratives", kSigned, AddNarrative},
+      {"GET", "/api/v1/network", kSigned, GetNetwork},
       {"GET", "/api/v1/meetings", kSigned, ListMeetings},
       {"POST", "/api/v1/meetings", kSigned, CreateMeeting},
       {"GET", "/api/v1/meetings/due", kSigned, MeetingsDue},  // before {id}

@@ -88,10 +88,20 @@ Status ExactForSmallComponents(const CoPresenceGraph& graph, const Components& c
 // share) is an unbiased estimate of each person's betweenness.
 Status SampledForLargeComponents(const IgraphGraph& igraph, const Components& components,
                                  const MeasureOptions& options, NetworkMeasures& measures) {
-  constexpr size_t kBatch = 8;  // pivots between budget checks
+  constexpr size_t kMaxBatch = 8;  // pivots per igraph call, at most
   const auto started = std::chrono::steady_clock::now();
   auto spent = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  // With a budget, the first pivot runs alone to learn what one costs; each
+  // later batch is as large as the rest of the budget allows, and sampling
+  // stops before a pivot that would overrun it.
+  auto next_batch = [&](size_t used) -> size_t {
+    if (options.budget_seconds <= 0) return kMaxBatch;
+    if (used == 0) return 1;
+    const double per_pivot = spent() / static_cast<double>(used);
+    const double affordable = (options.budget_seconds - spent()) / per_pivot;
+    return affordable < 1 ? 0 : std::min(kMaxBatch, static_cast<size_t>(affordable));
   };
   std::vector<std::vector<int64_t>> members(components.sizes.size());
   for (size_t vertex = 0; vertex < components.membership.size(); ++vertex) {
@@ -106,8 +116,9 @@ Status SampledForLargeComponents(const IgraphGraph& igraph, const Components& co
     std::vector<double> sum(measures.persons.size(), 0.0);
     size_t used = 0;
     while (used < pivots.size()) {
-      if (used > 0 && options.budget_seconds > 0 && spent() > options.budget_seconds) break;
-      const size_t end = std::min(pivots.size(), used + kBatch);
+      const size_t batch = next_batch(used);
+      if (batch == 0) break;
+      const size_t end = std::min(pivots.size(), used + batch);
       TRY_ASSIGN(std::vector<double> part,
                  igraph.BetweennessFromSources(std::vector<int64_t>(pivots.begin() + static_cast<std::ptrdiff_t>(used),
                                                                     pivots.begin() + static_cast<std::ptrdiff_t>(end))));

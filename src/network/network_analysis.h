@@ -61,7 +61,7 @@ struct PersonFacts {
 struct GroupResult {
   GroupSummary summary;
   std::string name;
-  std::vector<PersonId> central_members;  // by PageRank, at most `top`
+  std::vector<PersonId> central_members;  // by PageRank, at most five
 };
 
 struct BrokerResult {
@@ -89,7 +89,7 @@ struct NetworkResult {
   std::vector<PersonId> by_pagerank;
   std::vector<PersonId> by_betweenness;
   std::vector<PersonId> by_strength;
-  std::vector<GroupResult> groups;
+  std::vector<GroupResult> groups;  // the `top` with most members in the network
   std::vector<BrokerResult> brokers;
   std::vector<DriftResult> drifting_in;
   std::map<PersonId, PersonResult> shown;  // every person in a list above

@@ -104,4 +104,9 @@ Decision MayHandleOwnTask(const Partnership& partnership, const Subject& subject
               "no role of the user grants " + std::string(AccessActionName(action)) + " on personal data");
 }
 
+bool MayNameInNetwork(const Decision& identity_access, bool registered, bool has_case) {
+  if (!identity_access.allowed) return false;
+  return registered || has_case || identity_access.reason == Reason::kDisclosure;
+}
+
 }  // namespace trygnet::policy

@@ -64,6 +64,14 @@ Decision MayHandleOwnTask(const Partnership& partnership, const Subject& subject
 Decision May(const Partnership& partnership, const Subject& subject, AccessAction action, const Resource& resource,
              std::string_view purpose, const std::vector<Disclosure>& disclosures);
 
+// Whether a network result may show a person by name [issue 8: care for the
+// uninvolved]. `identity_access` is May(…, identity of the person, …).
+// Persons with neither a registration nor a case are shown under a
+// pseudonym unless a disclosure gives the user a purpose for them (e.g. a
+// young person's first contact that opened a case elsewhere); persons whose
+// identity the user may not read are never named.
+bool MayNameInNetwork(const Decision& identity_access, bool registered, bool has_case);
+
 // Whether a legal basis permits disclosing `category` about a person of
 // `age_group` from an organisation of kind `from` to one of kind `to` for `purpose`.
 bool LegalBasisPermits(const LegalBasis& basis, UnitKind from, UnitKind to, std::string_view purpose,

@@ -13,11 +13,13 @@ std::string AssociatedData(std::string_view column, int64_t row_id) {
 
 IdentityCipher::IdentityCipher(const MasterKey& master)
     : encryption_key_(DeriveSubkey(master, Subkey::kIdentityEncryption)),
-      index_key_(DeriveSubkey(master, Subkey::kBlindIndex)) {}
+      index_key_(DeriveSubkey(master, Subkey::kBlindIndex)),
+      pseudonym_key_(DeriveSubkey(master, Subkey::kPseudonym)) {}
 
 IdentityCipher::~IdentityCipher() {
   sodium_memzero(encryption_key_.data(), encryption_key_.size());
   sodium_memzero(index_key_.data(), index_key_.size());
+  sodium_memzero(pseudonym_key_.data(), pseudonym_key_.size());
 }
 
 std::vector<uint8_t> IdentityCipher::Encrypt(std::string_view plaintext, std::string_view column,
@@ -64,6 +66,23 @@ std::vector<uint8_t> IdentityCipher::BlindIndex(std::string_view column, std::st
   crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size());
   crypto_generichash_final(&state, digest.data(), digest.size());
   return digest;
+}
+
+std::string IdentityCipher::Pseudonym(int64_t person_id) const {
+  constexpr char kDigits[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford: no I, L, O, U
+  std::array<uint8_t, 8> id{};
+  for (size_t idx = 0; idx < id.size(); ++idx) id[idx] = static_cast<uint8_t>(static_cast<uint64_t>(person_id) >> (8 * idx));
+  std::array<uint8_t, 16> digest{};
+  crypto_generichash(digest.data(), digest.size(), id.data(), id.size(), pseudonym_key_.data(), pseudonym_key_.size());
+  std::string text = "P-";
+  // 80 bits = 16 digits of 5 bits, from the first 10 bytes.
+  for (int digit = 0; digit < 16; ++digit) {
+    const int bit = digit * 5;
+    const unsigned pair = (static_cast<unsigned>(digest[static_cast<size_t>(bit / 8)]) << 8) |
+                          digest[static_cast<size_t>(bit / 8 + 1)];
+    text += kDigits[(pair >> (11 - bit % 8)) & 0x1F];
+  }
+  return text;
 }
 
 }  // namespace trygnet

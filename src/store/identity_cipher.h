@@ -32,10 +32,15 @@ class IdentityCipher {
   Result<std::string> Decrypt(const std::vector<uint8_t>& sealed, std::string_view column, int64_t row_id) const;
   // Keyed hash for equality lookups (e.g. CPR number); reveals nothing without the key.
   std::vector<uint8_t> BlindIndex(std::string_view column, std::string_view plaintext) const;
+  // A stable pseudonym for a person, "P-" and 16 Crockford base-32 digits
+  // (80 bits of a keyed hash of the id): the same in every result from this
+  // database, and not reversible by trying ids without the key.
+  std::string Pseudonym(int64_t person_id) const;
 
  private:
   std::array<uint8_t, 32> encryption_key_{};
   std::array<uint8_t, 32> index_key_{};
+  std::array<uint8_t, 32> pseudonym_key_{};
 };
 
 }  // namespace trygnet

@@ -28,7 +28,7 @@ class MasterKey {
 
 // Subkeys derived from the master key, one per purpose, so that no two uses
 // share a key (libsodium crypto_kdf, context "trygnet1").
-enum class Subkey : uint64_t { kIdentityEncryption = 1, kBlindIndex = 2, kAuditAnchor = 3 };
+enum class Subkey : uint64_t { kIdentityEncryption = 1, kBlindIndex = 2, kAuditAnchor = 3, kPseudonym = 4 };
 std::array<uint8_t, 32> DeriveSubkey(const MasterKey& master, Subkey purpose);
 
 // Reads a key file. Fails with unavailable (missing/unreadable),

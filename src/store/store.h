@@ -168,6 +168,9 @@ class Store {
   virtual Result<std::vector<Person>> ListPersons(const PersonFilter& filter) = 0;
   virtual Result<int64_t> CountPersons() = 0;
   virtual Result<PersonRecordHolders> RecordHoldersOfPerson(PersonId person_id) = 0;
+  // A stable pseudonym for a person (IdentityCipher::Pseudonym): how network
+  // results show persons the reader has no purpose to know by name.
+  virtual std::string PersonPseudonym(PersonId person_id) = 0;
 
   virtual Result<GroupId> AddGroup(const Group& group) = 0;
   virtual Result<Group> GetGroup(GroupId id) = 0;

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/temp_dir.h"
@@ -42,7 +43,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, HelpOnEveryCommandExitsZero) {
   for (const char* command : {"", "init", "demo", "partnership", "partnership load", "partnership show", "person",
                               "person list", "person show", "indicators", "triggers run", "meetings due", "import",
-                              "import survey", "report"}) {
+                              "import survey", "report", "network"}) {
     RunResult result = Run(std::string(command) + " --help");
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Usage"), std::string::npos) << command;
@@ -328,6 +329,56 @@ TEST_F(CliTest, PersonListAndShow) {
   ASSERT_EQ(show.exit_code, 0) << show.err;
   EXPECT_NE(show.out.find("Registreringer"), std::string::npos);
   EXPECT_EQ(Run("person show 99999999 --db " + db).exit_code, 1);
+}
+
+TEST_F(CliTest, NetworkStatesItsPurposeAuditsWhomItShowsAndRefusesBadOptions) {
+  const std::string db = dir_.File("n.db");
+  ASSERT_EQ(Run("demo --db " + db).exit_code, 0);
+  const std::string base = "network --db " + db + " --partnership norrebro-2017 --as-of 2018-06-30 ";
+  RunResult text = Run(base + "--purpose crime_prevention --top 3");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Mest centrale (PageRank)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("ændrer ingen persons status"), std::string::npos);
+  EXPECT_NE(text.out.find("fejlgrænse"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Formål: crime_prevention"), std::string::npos);
+  RunResult english = Run(base + "--purpose crime_prevention --top 3 --lang en");
+  EXPECT_NE(english.out.find("Most central (PageRank)"), std::string::npos) << english.out;
+
+  RunResult json = Run(base + "--purpose crime_prevention --top 3 --seed 9 --json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json out = nlohmann::json::parse(json.out);
+  EXPECT_EQ(out["purpose"], "crime_prevention");
+  EXPECT_EQ(out["request"]["seed"], 9);
+  EXPECT_LE(out["top"]["pagerank"].size(), 3u);
+  // The same seed, the same figures.
+  const nlohmann::json again = nlohmann::json::parse(Run(base + "--purpose crime_prevention --top 3 --seed 9 --json").out);
+  EXPECT_EQ(out["top"], again["top"]);
+  EXPECT_EQ(out["persons"], again["persons"]);
+
+  RunResult all = Run("audit query --db " + db + " --unit local-admin --limit 100000 --json");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const nlohmann::json entries = nlohmann::json::parse(all.out);
+  int runs = 0, reads = 0;
+  for (const nlohmann::json& entry : entries) {
+    const std::string resource = entry.value("resource", "");
+    if (resource != "network/norrebro-2017/2018-06-30") continue;
+    EXPECT_EQ(entry["purpose"], "crime_prevention");
+    if (entry["action"] == "analyse") ++runs;
+    if (entry["action"] == "read") ++reads;
+  }
+  EXPECT_EQ(runs, 4);
+  EXPECT_GE(reads, 4 * 3);
+
+  EXPECT_EQ(Run(base + "--top 3").exit_code, 2);  // no purpose
+  RunResult top = Run(base + "--purpose crime_prevention --top 0");
+  EXPECT_EQ(top.exit_code, 2);
+  EXPECT_NE(top.err.find("top"), std::string::npos) << top.err;
+  RunResult area = Run(base + "--purpose crime_prevention --area atlantis");
+  EXPECT_EQ(area.exit_code, 2);
+  EXPECT_NE(area.err.find("atlantis"), std::string::npos) << area.err;
+  EXPECT_EQ(Run(base + "--purpose crime_prevention --window -1").exit_code, 2);
+  EXPECT_EQ(Run(base + "--purpose crime_prevention --from 2018-07-01").exit_code, 2);
+  EXPECT_EQ(Run("network --db " + db + " --partnership norrebro-2017 --as-of 2018-13-01 --purpose x").exit_code, 2);
 }
 
 }  // namespace

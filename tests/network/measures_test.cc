@@ -129,6 +129,21 @@ TEST(Measures, SampledBetweennessIsUnbiasedAndStatesItsBound) {
   EXPECT_NEAR(PivotErrorBound(34, 8, 0.05), 34.0 / 33 * std::sqrt(std::log(68 / 0.05) / 16), 1e-12);
 }
 
+TEST(Measures, ABudgetStopsSamplingAndTheStatedBoundFollowsThePivotsUsed) {
+  std::vector<std::pair<uint32_t, uint32_t>> ring;
+  for (uint32_t person = 0; person < 3000; ++person) ring.push_back({person, (person + 1) % 3000});
+  MeasureOptions options;
+  options.exact_limit = 3;
+  options.pivots = 50;
+  options.budget_seconds = 1e-6;  // spent by the first pivot, which always runs
+  const NetworkMeasures measures = Measure(GraphOf(3000, ring), options);
+  ASSERT_EQ(measures.betweenness.size(), 1u);
+  EXPECT_EQ(measures.betweenness[0].pivots, 1);
+  EXPECT_DOUBLE_EQ(measures.betweenness[0].error_bound, PivotErrorBound(3000, 1, 0.05));
+  options.budget_seconds = 0;  // no budget: every pivot asked for
+  EXPECT_EQ(Measure(GraphOf(3000, ring), options).betweenness[0].pivots, 50);
+}
+
 TEST(Measures, PersonsWithoutTiesAndAnEmptyNetworkGiveZeros) {
   const NetworkMeasures alone = Measure(GraphOf(3, {}));
   EXPECT_EQ(alone.persons.size(), 3u);

@@ -294,5 +294,16 @@ TEST(PolicyData, TheDefinitionRefusesPersonalDataForExternals) {
   EXPECT_NE(std::find(fields.begin(), fields.end(), "roles[6].grants"), fields.end());
 }
 
+TEST(MayNameInNetwork, TheUninvolvedOnlyThroughADisclosure) {
+  const Decision own{true, Reason::kOwnOrganisation, "", ""};
+  const Decision disclosed{true, Reason::kDisclosure, "rpl-115", ""};
+  const Decision denied{false, Reason::kNoDisclosure, "", ""};
+  EXPECT_TRUE(MayNameInNetwork(own, /*registered=*/true, /*has_case=*/false));
+  EXPECT_TRUE(MayNameInNetwork(own, false, true));
+  EXPECT_FALSE(MayNameInNetwork(own, false, false));  // seen, but involved in nothing
+  EXPECT_TRUE(MayNameInNetwork(disclosed, false, false));
+  EXPECT_FALSE(MayNameInNetwork(denied, true, true));
+}
+
 }  // namespace
 }  // namespace trygnet::policy

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "store/store_fixture.h"
 
@@ -78,6 +79,20 @@ TEST(IdentityCipher, BlindIndexIsDeterministicAndKeyed) {
   EXPECT_NE(index, cipher.BlindIndex("persons.other", "0101901238"));
   EXPECT_NE(index, IdentityCipher(KeyOf(8)).BlindIndex("persons.cpr", "0101901238"));
   EXPECT_FALSE(ContainsBytes(index, "0101901238"));
+}
+
+TEST(IdentityCipher, PseudonymsAreStableKeyedAndDistinct) {
+  IdentityCipher cipher(KeyOf(7));
+  const std::string first = cipher.Pseudonym(17);
+  EXPECT_EQ(first, cipher.Pseudonym(17));
+  ASSERT_EQ(first.size(), 18u);
+  EXPECT_EQ(first.rfind("P-", 0), 0u);
+  EXPECT_EQ(first.find_first_not_of("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 2), std::string::npos);
+  EXPECT_NE(first, cipher.Pseudonym(18));
+  EXPECT_NE(first, IdentityCipher(KeyOf(8)).Pseudonym(17));  // another database's key
+  std::set<std::string> seen;
+  for (int64_t id = 1; id <= 10000; ++id) seen.insert(cipher.Pseudonym(id));
+  EXPECT_EQ(seen.size(), 10000u);
 }
 
 }  // namespace

@@ -74,6 +74,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Person>> ListPersons(const PersonFilter& filter) override;
   Result<int64_t> CountPersons() override;
   Result<PersonRecordHolders> RecordHoldersOfPerson(PersonId person_id) override;
+  std::string PersonPseudonym(PersonId person_id) override { return cipher_.Pseudonym(person_id); }
 
   Result<GroupId> AddGroup(const Group& group) override;
   Result<Group> GetGroup(GroupId id) override;
