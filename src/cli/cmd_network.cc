@@ -234,6 +234,10 @@ void AddNetworkCommand(CLI::App& app, Action& action) {
       ->capture_default_str();
   command->add_option("--resolution", options->request.measures.resolution, "Community resolution (0.1–10)")
       ->capture_default_str();
+  options->request.measures.processes = 2;  // the command runs alone: a worker process may use the second core
+  command->add_option("--processes", options->request.measures.processes,
+                      "1, or 2 to run communities and half the betweenness sampling in a second process")
+      ->capture_default_str();
   command->add_option("--lang", options->lang, "da (Danish, default) or en")->capture_default_str();
   command->add_flag("--json", options->json, "Print JSON, with every figure's ties and observations");
   command->add_option("--key-file", options->key_file, kKeyFileHelp);

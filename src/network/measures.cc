@@ -3,51 +3,55 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "network/adjacency.h"
+#include "network/child_process.h"
+#include "network/pivot_sampling.h"
+#include "network/worker_result.h"
 
 namespace trygnet::network {
 namespace {
-
-// Pivots are drawn with our own generator (SplitMix64), not igraph's or a
-// std:: distribution, whose sequences differ between library versions.
-class PivotRandom {
- public:
-  explicit PivotRandom(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, bound); the modulo bias is below bound / 2^64, negligible here.
-  uint64_t Below(uint64_t bound) { return Next() % bound; }
-
- private:
-  uint64_t state_;
-};
-
-// k distinct members of `vertices`, uniformly (a partial Fisher–Yates shuffle).
-std::vector<int64_t> DrawPivots(std::vector<int64_t> vertices, int64_t count, PivotRandom& random) {
-  const size_t k = std::min<size_t>(static_cast<size_t>(count), vertices.size());
-  for (size_t idx = 0; idx < k; ++idx) {
-    std::swap(vertices[idx], vertices[idx + random.Below(vertices.size() - idx)]);
-  }
-  vertices.resize(k);
-  return vertices;
-}
 
 double PairsWithout(int64_t persons) {
   return persons < 3 ? 0 : static_cast<double>(persons - 1) * static_cast<double>(persons - 2) / 2;
 }
 
-std::vector<WeightedEdge> EdgesOf(const CoPresenceGraph& graph) {
-  std::vector<WeightedEdge> edges;
-  edges.reserve(graph.links.size());
-  for (const CoPresenceLink& link : graph.links) {
-    edges.push_back({link.from, link.to, std::max(link.weight, kMinTieWeight)});
+// Breadth-first order over every component, lowest vertex first.
+std::vector<int64_t> BreadthFirstOrder(const CoPresenceGraph& graph) {
+  const Adjacency adjacency(graph);
+  constexpr int64_t kUnseen = -1;
+  std::vector<int64_t> order(graph.persons.size(), kUnseen);
+  std::vector<uint32_t> queue;
+  queue.reserve(graph.persons.size());
+  int64_t next = 0;
+  for (uint32_t start = 0; start < graph.persons.size(); ++start) {
+    if (order[start] != kUnseen) continue;
+    order[start] = next++;
+    queue.push_back(start);
+    for (size_t head = queue.size() - 1; head < queue.size(); ++head) {
+      adjacency.ForEachTie(queue[head], [&](uint32_t neighbour, const CoPresenceLink&) {
+        if (order[neighbour] != kUnseen) return;
+        order[neighbour] = next++;
+        queue.push_back(neighbour);
+      });
+    }
   }
-  return edges;
+  return order;
+}
+
+// Labels renumbered by their first appearance in vertex order, so that they
+// do not depend on igraph's numbering; returns how many there are.
+int64_t Renumber(std::vector<int64_t>& labels) {
+  std::vector<int64_t> renamed;
+  int64_t count = 0;
+  for (int64_t& label : labels) {
+    const auto old = static_cast<size_t>(label);
+    if (old >= renamed.size()) renamed.resize(old + 1, -1);
+    if (renamed[old] < 0) renamed[old] = count++;
+    label = renamed[old];
+  }
+  return count;
 }
 
 // Exact betweenness of each small component on its own subgraph: igraph
@@ -80,57 +84,6 @@ Status ExactForSmallComponents(const CoPresenceGraph& graph, const Components& c
       measures.persons[static_cast<size_t>(members[component][idx])].betweenness = values[idx];
     }
     measures.betweenness.push_back({static_cast<int64_t>(component), size, true, 0, 0});
-  }
-  return OkStatus();
-}
-
-// Brandes–Pich: k sources drawn uniformly from the component; (n/k)·(their
-// share) is an unbiased estimate of each person's betweenness.
-Status SampledForLargeComponents(const IgraphGraph& igraph, const Components& components,
-                                 const MeasureOptions& options, NetworkMeasures& measures) {
-  constexpr size_t kMaxBatch = 8;  // pivots per igraph call, at most
-  const auto started = std::chrono::steady_clock::now();
-  auto spent = [&] {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  };
-  // With a budget, the first pivot runs alone to learn what one costs; each
-  // later batch is as large as the rest of the budget allows, and sampling
-  // stops before a pivot that would overrun it.
-  auto next_batch = [&](size_t used) -> size_t {
-    if (options.budget_seconds <= 0) return kMaxBatch;
-    if (used == 0) return 1;
-    const double per_pivot = spent() / static_cast<double>(used);
-    const double affordable = (options.budget_seconds - spent()) / per_pivot;
-    return affordable < 1 ? 0 : std::min(kMaxBatch, static_cast<size_t>(affordable));
-  };
-  std::vector<std::vector<int64_t>> members(components.sizes.size());
-  for (size_t vertex = 0; vertex < components.membership.size(); ++vertex) {
-    const auto component = static_cast<size_t>(components.membership[vertex]);
-    if (components.sizes[component] > options.exact_limit) members[component].push_back(static_cast<int64_t>(vertex));
-  }
-  for (size_t component = 0; component < members.size(); ++component) {
-    if (members[component].empty()) continue;
-    const auto size = static_cast<int64_t>(members[component].size());
-    PivotRandom random(options.seed ^ (0xA5A5A5A5ULL * (component + 1)));
-    const std::vector<int64_t> pivots = DrawPivots(members[component], options.pivots, random);
-    std::vector<double> sum(measures.persons.size(), 0.0);
-    size_t used = 0;
-    while (used < pivots.size()) {
-      const size_t batch = next_batch(used);
-      if (batch == 0) break;
-      const size_t end = std::min(pivots.size(), used + batch);
-      TRY_ASSIGN(std::vector<double> part,
-                 igraph.BetweennessFromSources(std::vector<int64_t>(pivots.begin() + static_cast<std::ptrdiff_t>(used),
-                                                                    pivots.begin() + static_cast<std::ptrdiff_t>(end))));
-      for (int64_t vertex : members[component]) sum[static_cast<size_t>(vertex)] += part[static_cast<size_t>(vertex)];
-      used = end;
-    }
-    const double scale = static_cast<double>(size) / static_cast<double>(used);
-    for (int64_t vertex : members[component]) {
-      measures.persons[static_cast<size_t>(vertex)].betweenness = sum[static_cast<size_t>(vertex)] * scale;
-    }
-    measures.betweenness.push_back({static_cast<int64_t>(component), size, false, static_cast<int64_t>(used),
-                                    PivotErrorBound(size, static_cast<int64_t>(used), options.error_probability)});
   }
   return OkStatus();
 }
@@ -172,6 +125,7 @@ Status ValidateMeasureOptions(const MeasureOptions& options) {
   if (!(options.budget_seconds >= 0 && options.budget_seconds <= 3600)) {
     return InvalidArgument("budget", "must be from 0 to 3,600 seconds");
   }
+  if (options.processes < 1 || options.processes > 2) return InvalidArgument("processes", "must be 1 or 2");
   if (!(options.error_probability > 0 && options.error_probability < 1)) {
     return InvalidArgument("error_probability", "must lie between 0 and 1");
   }
@@ -184,19 +138,79 @@ double PivotErrorBound(int64_t persons, int64_t pivots, double error_probability
   return n / (n - 1) * std::sqrt(std::log(2 * n / error_probability) / (2 * static_cast<double>(pivots)));
 }
 
-Result<IgraphGraph> ToIgraph(const CoPresenceGraph& graph) {
-  return IgraphGraph::Create(static_cast<int64_t>(graph.persons.size()), EdgesOf(graph));
+Result<LocalGraph> ToIgraph(const CoPresenceGraph& graph) {
+  std::vector<int64_t> order = BreadthFirstOrder(graph);
+  std::vector<WeightedEdge> edges;
+  edges.reserve(graph.links.size());
+  for (const CoPresenceLink& link : graph.links) {
+    edges.push_back({order[link.from], order[link.to], std::max(link.weight, kMinTieWeight)});
+  }
+  TRY_ASSIGN(IgraphGraph igraph, IgraphGraph::Create(static_cast<int64_t>(graph.persons.size()), edges));
+  return LocalGraph{std::move(igraph), std::move(order)};
 }
 
 Result<NetworkMeasures> ComputeMeasures(const CoPresenceGraph& graph, const MeasureOptions& options) {
+  const Clock::time_point measures_began = Clock::now();  // the sampling budget counts from here
   NetworkMeasures measures;
   measures.persons.resize(graph.persons.size());
-  TRY_ASSIGN(IgraphGraph igraph, ToIgraph(graph));
+  TRY_ASSIGN(LocalGraph local, ToIgraph(graph));
+  const IgraphGraph& igraph = local.igraph;
+  TRY_ASSIGN(Components components, igraph.ConnectedComponents());
+  // Components numbered in vertex order, whatever igraph's numbering.
+  const std::vector<int64_t> component_sizes = std::move(components.sizes);
+  components.membership = local.ByVertex(components.membership);
+  const std::vector<int64_t> igraph_label = components.membership;
+  components.sizes.assign(component_sizes.size(), 0);
+  Renumber(components.membership);
+  for (size_t vertex = 0; vertex < components.membership.size(); ++vertex) {
+    components.sizes[static_cast<size_t>(components.membership[vertex])] =
+        component_sizes[static_cast<size_t>(igraph_label[vertex])];
+  }
+  const std::vector<SamplingPlan> plans = PlanSampling(components, options);
+
+  // With two processes, a worker runs Leiden and the second half of each
+  // component's pivots while this process runs everything else.
+  std::vector<std::vector<int64_t>> own_pivots, worker_pivots;
+  for (const SamplingPlan& plan : plans) {
+    // This process takes the larger half: it always runs a pivot, the worker only within the budget.
+    const size_t half = options.processes > 1 ? (plan.pivots.size() + 1) / 2 : plan.pivots.size();
+    own_pivots.emplace_back(plan.pivots.begin(), plan.pivots.begin() + static_cast<std::ptrdiff_t>(half));
+    worker_pivots.emplace_back(plan.pivots.begin() + static_cast<std::ptrdiff_t>(half), plan.pivots.end());
+  }
+  std::optional<ChildProcess> worker;
+  if (options.processes > 1) {
+    Result<ChildProcess> started = ChildProcess::Start([&]() -> Result<std::string> {
+      TRY_ASSIGN(Communities communities, igraph.Leiden(options.seed, options.resolution));
+      TRY_ASSIGN(std::vector<PivotShare> shares,
+                 RunPivots(local, plans, worker_pivots, options.budget_seconds, measures_began, /*must_run=*/false));
+      return EncodeWorkerResult(communities, shares);
+    });
+    if (!started.ok()) return started.error();
+    worker.emplace(std::move(started).value());
+  }
   TRY_ASSIGN(std::vector<int64_t> degree, igraph.Degree());
   TRY_ASSIGN(std::vector<double> strength, igraph.Strength());
   TRY_ASSIGN(std::vector<double> pagerank, igraph.PageRank(options.damping));
-  TRY_ASSIGN(Components components, igraph.ConnectedComponents());
-  TRY_ASSIGN(Communities communities, igraph.Leiden(options.seed, options.resolution));
+  degree = local.ByVertex(degree);
+  strength = local.ByVertex(strength);
+  pagerank = local.ByVertex(pagerank);
+  TRY_STATUS(ExactForSmallComponents(graph, components, options, measures));
+  TRY_ASSIGN(std::vector<PivotShare> own_shares,
+             RunPivots(local, plans, own_pivots, options.budget_seconds, measures_began, /*must_run=*/true));
+  Communities communities;
+  std::vector<std::vector<PivotShare>> lanes = {std::move(own_shares)};
+  if (worker) {
+    TRY_ASSIGN(std::string bytes, worker->Finish());
+    std::vector<PivotShare> worker_shares;
+    TRY_STATUS(DecodeWorkerResult(bytes, plans.size(), communities, worker_shares));
+    lanes.push_back(std::move(worker_shares));
+  } else {
+    TRY_ASSIGN(communities, igraph.Leiden(options.seed, options.resolution));
+  }
+  FinishSampling(plans, lanes, options, measures);
+  communities.membership = local.ByVertex(communities.membership);
+  Renumber(communities.membership);
+
   measures.modularity = communities.modularity;
   measures.components = static_cast<int64_t>(components.sizes.size());
   measures.communities.resize(static_cast<size_t>(communities.count));
@@ -221,8 +235,6 @@ Result<NetworkMeasures> ComputeMeasures(const CoPresenceGraph& graph, const Meas
       measures.communities[static_cast<size_t>(other)].external_weight += weight;
     }
   }
-  TRY_STATUS(ExactForSmallComponents(graph, components, options, measures));
-  TRY_STATUS(SampledForLargeComponents(igraph, components, options, measures));
   std::sort(measures.betweenness.begin(), measures.betweenness.end(),
             [](const BetweennessPlan& x, const BetweennessPlan& y) { return x.component < y.component; });
   for (PersonMeasures& person : measures.persons) {

@@ -23,12 +23,16 @@ struct MeasureOptions {
   double damping = 0.85;           // PageRank
   int64_t exact_limit = 2000;      // components up to this many persons get exact betweenness
   int64_t pivots = 100;            // sources sampled in each larger component
-  double budget_seconds = 0;       // > 0: sampling stops when spent (at least one batch runs)
+  double budget_seconds = 0;       // > 0: sampling ends this long after the measures begin (one pivot always runs)
   double error_probability = 0.05; // δ of the stated error bound
+  // 2: a forked worker process runs Leiden and half the pivots on the second
+  // core (child_process.h). Only for single-threaded callers (the command
+  // line, benchmarks); `trygnet serve` keeps 1.
+  int processes = 1;
 };
 
 // Seed, resolution 0.1–10, damping in (0, 1), exact limit 3–1,000,000,
-// pivots 1–100,000, budget 0–3,600 s. Errors name the option.
+// pivots 1–100,000, budget 0–3,600 s, processes 1–2. Errors name the option.
 Status ValidateMeasureOptions(const MeasureOptions& options);
 
 // How betweenness was found in one connected component.
@@ -72,8 +76,24 @@ struct NetworkMeasures {
 // that every tie has a finite length for betweenness.
 inline constexpr double kMinTieWeight = 1e-9;
 
-// The weighted igraph graph of `graph` (weights floored at kMinTieWeight).
-Result<IgraphGraph> ToIgraph(const CoPresenceGraph& graph);
+// The weighted igraph graph of `graph` (weights floored at kMinTieWeight),
+// its vertices renumbered in breadth-first order so that persons seen
+// together lie close in memory: the algorithms then miss the cache far less
+// on a network of a million persons, whose ids say nothing of who meets whom.
+struct LocalGraph {
+  IgraphGraph igraph;
+  std::vector<int64_t> igraph_of_vertex;  // CoPresenceGraph vertex → igraph vertex
+  // A value per igraph vertex, as a value per CoPresenceGraph vertex.
+  template <typename T>
+  std::vector<T> ByVertex(const std::vector<T>& by_igraph) const {
+    std::vector<T> values(by_igraph.size());
+    for (size_t vertex = 0; vertex < values.size(); ++vertex) {
+      values[vertex] = by_igraph[static_cast<size_t>(igraph_of_vertex[vertex])];
+    }
+    return values;
+  }
+};
+Result<LocalGraph> ToIgraph(const CoPresenceGraph& graph);
 
 // REQUIRES: ValidateMeasureOptions(options).ok()
 Result<NetworkMeasures> ComputeMeasures(const CoPresenceGraph& graph, const MeasureOptions& options);

@@ -144,6 +144,27 @@ TEST(Measures, ABudgetStopsSamplingAndTheStatedBoundFollowsThePivotsUsed) {
   EXPECT_EQ(Measure(GraphOf(3000, ring), options).betweenness[0].pivots, 50);
 }
 
+TEST(Measures, ASecondProcessGivesTheSameFigures) {
+  MeasureOptions options;
+  options.exact_limit = 10;  // karate is sampled: half its pivots run in the worker
+  options.pivots = 20;
+  options.seed = 5;
+  const NetworkMeasures alone = Measure(testing::KarateClub(), options);
+  options.processes = 2;
+  const NetworkMeasures shared = Measure(testing::KarateClub(), options);
+  ASSERT_EQ(shared.betweenness.size(), 1u);
+  EXPECT_EQ(shared.betweenness[0].pivots, 20);
+  EXPECT_EQ(shared.modularity, alone.modularity);
+  for (size_t person = 0; person < alone.persons.size(); ++person) {
+    EXPECT_EQ(shared.persons[person].community, alone.persons[person].community);
+    EXPECT_NEAR(shared.persons[person].betweenness, alone.persons[person].betweenness,
+                1e-9 * (1 + alone.persons[person].betweenness));
+    EXPECT_EQ(shared.persons[person].pagerank, alone.persons[person].pagerank);
+  }
+  options.processes = 3;
+  EXPECT_EQ(ValidateMeasureOptions(options).error().field, "processes");
+}
+
 TEST(Measures, PersonsWithoutTiesAndAnEmptyNetworkGiveZeros) {
   const NetworkMeasures alone = Measure(GraphOf(3, {}));
   EXPECT_EQ(alone.persons.size(), 3u);
