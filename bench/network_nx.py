@@ -22,6 +22,7 @@ import time
 import networkx as nx
 
 MIN_TIE_WEIGHT = 1e-9  # measures.h kMinTieWeight
+MAX_WINDOW_PARTNERS = 16  # co_presence.h kMaxWindowPartners
 MASK64 = (1 << 64) - 1
 
 
@@ -132,7 +133,8 @@ def main():
                 if first == later:
                     continue
                 weight = recency(at)
-                for earlier in range(first, later):
+                # co_presence.h kMaxWindowPartners: a sighting joins at most that many later ones.
+                for earlier in range(max(first, later - MAX_WINDOW_PARTNERS), later):
                     pairs = {(a, b) if a < b else (b, a) for a in sightings[earlier][3] for b in persons if a != b}
                     for pair in pairs:
                         add(pair, weight, at)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <thread>
 #include <tuple>
 #include <unordered_set>
 
@@ -118,9 +119,12 @@ bool CoPresenceBuilder::WithinRadius(const Sighting& first, const Sighting& seco
 }
 
 template <typename Event>
-void CoPresenceBuilder::ForEachEvent(Event&& event) const {
-  std::vector<uint32_t> order(sightings_.size());
-  for (uint32_t idx = 0; idx < order.size(); ++idx) order[idx] = idx;
+void CoPresenceBuilder::ForEachEvent(Event&& event, uint32_t part, uint32_t parts) const {
+  std::vector<uint32_t> order;
+  for (uint32_t idx = 0; idx < sightings_.size(); ++idx) {
+    const uint32_t place = sightings_[idx].place;
+    if ((place == kNoPlace ? idx : place) % parts == part) order.push_back(idx);
+  }
   // By place, then time: the window looks ahead only within one place.
   std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
     const Sighting &one = sightings_[x], &other = sightings_[y];
@@ -130,10 +134,13 @@ void CoPresenceBuilder::ForEachEvent(Event&& event) const {
     const Sighting& sighting = sightings_[order[idx]];
     event(sighting, sighting, sighting.at);
     if (options_.window_seconds == 0 || sighting.place == kNoPlace) continue;  // no place: only its own persons
-    for (size_t later = idx + 1; later < order.size(); ++later) {
+    size_t partners = 0;
+    for (size_t later = idx + 1; later < order.size() && partners < kMaxWindowPartners; ++later) {
       const Sighting& next = sightings_[order[later]];
       if (next.place != sighting.place || next.at - sighting.at > options_.window_seconds) break;
-      if (WithinRadius(sighting, next)) event(sighting, next, next.at);
+      if (!WithinRadius(sighting, next)) continue;
+      event(sighting, next, next.at);
+      ++partners;
     }
   }
 }
@@ -154,38 +161,56 @@ CoPresenceGraph CoPresenceBuilder::BuildGraph() const {
   std::vector<uint32_t> vertices(person_slots_.size());
   for (size_t idx = 0; idx < vertices.size(); ++idx) vertices[idx] = vertex_of[person_slots_[idx]];
 
-  // Every pair of every event, then summed per pair.
+  // Every pair of every event, sorted by pair: the places split in two, one
+  // half on a second thread (the national network has 25 million pairs).
   struct Contact {
     uint64_t pair;
     int64_t at;
   };
-  std::vector<Contact> contacts;
-  std::vector<uint64_t> pairs;
-  ForEachEvent([&](const Sighting& first, const Sighting& second, int64_t at) {
-    PairsOf({vertices.data() + first.first_person, first.person_count},
-            {vertices.data() + second.first_person, second.person_count}, &first == &second, pairs);
-    for (uint64_t pair : pairs) contacts.push_back({pair, at});
-  });
-  std::sort(contacts.begin(), contacts.end(), [](const Contact& x, const Contact& y) { return x.pair < y.pair; });
+  auto collect = [&](uint32_t part, std::vector<Contact>& contacts) {
+    std::vector<uint64_t> pairs;
+    ForEachEvent(
+        [&](const Sighting& first, const Sighting& second, int64_t at) {
+          PairsOf({vertices.data() + first.first_person, first.person_count},
+                  {vertices.data() + second.first_person, second.person_count}, &first == &second, pairs);
+          for (uint64_t pair : pairs) contacts.push_back({pair, at});
+        },
+        part, 2);
+    std::sort(contacts.begin(), contacts.end(), [](const Contact& x, const Contact& y) { return x.pair < y.pair; });
+  };
+  std::vector<Contact> ours, theirs;
+  std::thread helper(collect, 1u, std::ref(theirs));
+  collect(0, ours);
+  helper.join();
+
+  // Summed per pair, merging the two sorted halves.
   const int64_t now = options_.to.unix_seconds();
   const double half_life_seconds = options_.half_life_days * kSecondsPerDay;
-  for (size_t idx = 0; idx < contacts.size();) {
-    CoPresenceLink link;
-    link.from = static_cast<uint32_t>(contacts[idx].pair >> 32);
-    link.to = static_cast<uint32_t>(contacts[idx].pair & 0xFFFFFFFFu);
-    int64_t first = contacts[idx].at, last = first;
-    for (; idx < contacts.size() && (contacts[idx].pair >> 32) == link.from &&
-           static_cast<uint32_t>(contacts[idx].pair) == link.to;
-         ++idx) {
-      const int64_t at = contacts[idx].at;
-      ++link.count;
-      link.weight += std::exp2(-static_cast<double>(std::max<int64_t>(0, now - at)) / half_life_seconds);
-      first = std::min(first, at);
-      last = std::max(last, at);
+  size_t in_ours = 0, in_theirs = 0;
+  auto next = [&]() -> const Contact& {
+    if (in_theirs >= theirs.size() || (in_ours < ours.size() && ours[in_ours].pair <= theirs[in_theirs].pair)) {
+      return ours[in_ours++];
     }
-    link.first_seen = Timestamp::FromUnixSeconds(first);
-    link.last_seen = Timestamp::FromUnixSeconds(last);
-    graph.links.push_back(link);
+    return theirs[in_theirs++];
+  };
+  uint64_t current = 0;
+  for (size_t left = ours.size() + theirs.size(); left > 0; --left) {
+    const Contact& contact = next();
+    if (graph.links.empty() || contact.pair != current) {
+      current = contact.pair;
+      CoPresenceLink link;
+      link.from = static_cast<uint32_t>(contact.pair >> 32);
+      link.to = static_cast<uint32_t>(contact.pair & 0xFFFFFFFFu);
+      link.first_seen = Timestamp::FromUnixSeconds(contact.at);
+      link.last_seen = link.first_seen;
+      graph.links.push_back(link);
+    }
+    CoPresenceLink& link = graph.links.back();
+    ++link.count;
+    link.weight += std::exp2(-static_cast<double>(std::max<int64_t>(0, now - contact.at)) / half_life_seconds);
+    const Timestamp at = Timestamp::FromUnixSeconds(contact.at);
+    link.first_seen = std::min(link.first_seen, at);
+    link.last_seen = std::max(link.last_seen, at);
   }
   return graph;
 }

@@ -37,6 +37,13 @@ Status ValidateCoPresenceOptions(const CoPresenceOptions& options);
 // How many of an edge's observations are kept to explain it (the newest).
 inline constexpr size_t kExplainingObservations = 5;
 
+// A sighting is joined with at most this many later sightings at its place
+// within the window, the nearest in time first. At a busy place (a whole
+// district as one area, a square on a summer evening) everyone would
+// otherwise be "together" with everyone, and the pairs would grow with the
+// square of the sightings.
+inline constexpr size_t kMaxWindowPartners = 16;
+
 struct CoPresenceEdge {
   PersonId a = 0;  // a < b
   PersonId b = 0;
@@ -103,9 +110,11 @@ class CoPresenceBuilder {
 
   // Calls `event(first, second, at)` for every co-presence event: each
   // sighting with itself, and each pair of sightings at one place within the
-  // window (and radius). Sightings are visited by place, then time.
+  // window (and radius). Sightings are visited by place, then time. With
+  // `parts` > 1, only the events of part `part` (places split by number;
+  // events never cross places), so that parts can run on separate threads.
   template <typename Event>
-  void ForEachEvent(Event&& event) const;
+  void ForEachEvent(Event&& event, uint32_t part = 0, uint32_t parts = 1) const;
   bool WithinRadius(const Sighting& first, const Sighting& second) const;
   uint32_t PlaceOf(const std::string& area_id);
 

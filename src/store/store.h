@@ -215,8 +215,8 @@ class Store {
   // Observations made within [from, to], oldest first.
   virtual Result<std::vector<Observation>> ObservationsBetween(Timestamp from, Timestamp to) = 0;
   // Visits every observation made within [from, to] and recorded by
-  // `known_at`, by id, one at a time (the network reads millions; none is
-  // kept). Stops at the first error `visit` returns.
+  // `known_at`, one at a time and in no particular order (the network reads
+  // millions; none is kept). Stops at the first error `visit` returns.
   virtual Status ScanObservations(Timestamp from, Timestamp to, Timestamp known_at,
                                   const std::function<Status(const Observation&)>& visit) = 0;
 

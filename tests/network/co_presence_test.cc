@@ -124,6 +124,20 @@ TEST(CoPresence, OnlyTheNewestObservationsExplainAnEdge) {
   EXPECT_EQ(EdgeOf(network, 7, 9)->observation_ids, (std::vector<ObservationId>{8, 7, 6, 5, 4}));
 }
 
+TEST(CoPresence, AtABusyPlaceASightingJoinsOnlyItsNearestLaterSightings) {
+  std::vector<Observation> observations;
+  const int busy = static_cast<int>(kMaxWindowPartners) + 10;
+  for (int minute = 0; minute < busy; ++minute) {  // one person a minute, all within the window
+    observations.push_back(Seen(minute + 1, At(2, 20, minute), "den-roede-plads", {minute + 1}));
+  }
+  const auto network = BuildCoPresence(observations, Options(60 * 60));
+  EXPECT_NE(EdgeOf(network, 1, 1 + kMaxWindowPartners), nullptr);   // the 16th after it
+  EXPECT_EQ(EdgeOf(network, 1, 2 + kMaxWindowPartners), nullptr);   // the 17th is not joined
+  EXPECT_NE(EdgeOf(network, 10, 10 + kMaxWindowPartners), nullptr);
+  // Every sighting has at most kMaxWindowPartners later partners: linear, not quadratic.
+  EXPECT_LE(network.edges.size(), static_cast<size_t>(busy) * kMaxWindowPartners);
+}
+
 TEST(CoPresence, BadOptionsNameTheOption) {
   CoPresenceOptions options = Options();
   options.window_seconds = -1;
