@@ -33,6 +33,10 @@ struct NetworkOptions {
   bool json = false;
 };
 
+// A sampled betweenness whose stated bound is this wide (on a 0–1 scale)
+// cannot rank persons; the text output says so.
+constexpr double kIndicativeBound = 0.5;
+
 class Text {
  public:
   explicit Text(bool danish) : danish_(danish) {}
@@ -99,14 +103,23 @@ void PrintText(const network::NetworkResult& result, const std::map<PersonId, ne
   const bool one = result.exact_components == 1;
   std::cout << "Betweenness: " << text.Tr("eksakt i ", "exact in ") << result.exact_components
             << (one ? text.Tr(" mindre del", " smaller component") : text.Tr(" mindre dele", " smaller components"));
+  bool indicative = false;
   for (const network::BetweennessPlan& plan : result.betweenness) {
     if (plan.exact) continue;
+    indicative |= plan.error_bound >= kIndicativeBound;
     std::cout << text.Tr("; stikprøve i en del med ", "; sampled in a component of ") << plan.persons
               << text.Tr(" personer: ", " persons: ") << plan.pivots << text.Tr(" kildepersoner, fejlgrænse ±", " pivots, error bound ±")
               << text.Number(plan.error_bound, 3) << text.Tr(" (normaliseret) med ", " (normalised) with ")
               << text.Number(100 * (1 - request.measures.error_probability), 0) << text.Tr(" % sikkerhed", " % confidence");
   }
   std::cout << "\n";
+  if (indicative) {
+    std::cout << text.Tr("Fejlgrænsen er for stor til at rangordne efter betweenness: tallene er kun vejledende. "
+                         "Brug flere kildepersoner (--pivots, --budget) eller et mindre område eller tidsrum.",
+                         "The error bound is too wide to rank by betweenness: the figures are indicative only. "
+                         "Use more pivots (--pivots, --budget) or a smaller area or period.")
+              << "\n";
+  }
   PrintTopList(text.Tr("Mest centrale (PageRank)", "Most central (PageRank)"), result.by_pagerank, result, labels, text);
   PrintTopList(text.Tr("Forbinder flest (betweenness)", "Connect the most (betweenness)"), result.by_betweenness, result,
                labels, text);
