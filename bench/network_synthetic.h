@@ -24,25 +24,11 @@
 #include "core/date.h"
 #include "core/group.h"
 #include "core/observation.h"
+#include "network/split_mix64.h"
 
 namespace trygnet::bench {
 
-// SplitMix64 (Steele, Lea, Flood 2014).
-class SplitMix64 {
- public:
-  explicit SplitMix64(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, bound), bound ≥ 1; the modulo bias is below bound / 2^64.
-  uint64_t Below(uint64_t bound) { return Next() % bound; }
-
- private:
-  uint64_t state_;
-};
+using network::SplitMix64;  // the library's generator (src/network/split_mix64.h)
 
 inline constexpr int64_t kSyntheticFrom = 1420070400;  // 2015-01-01T00:00:00Z
 inline constexpr int64_t kSyntheticTo = 1577836800;    // 2020-01-01T00:00:00Z (times lie before it)

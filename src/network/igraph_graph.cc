@@ -164,11 +164,6 @@ int64_t IgraphGraph::VertexCount() const {
   return igraph_vcount(&state_->graph);
 }
 
-int64_t IgraphGraph::EdgeCount() const {
-  Locked locked;
-  return igraph_ecount(&state_->graph);
-}
-
 Result<std::vector<int64_t>> IgraphGraph::Degree() const {
   Locked locked;
   IntVector result;

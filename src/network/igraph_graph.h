@@ -47,7 +47,6 @@ class IgraphGraph {
   IgraphGraph& operator=(const IgraphGraph&) = delete;
 
   int64_t VertexCount() const;
-  int64_t EdgeCount() const;
 
   // Number of neighbours, and the sum of the weights of a vertex's edges.
   Result<std::vector<int64_t>> Degree() const;

@@ -2,29 +2,13 @@
 
 #include <algorithm>
 
+#include "network/split_mix64.h"
+
 namespace trygnet::network {
 namespace {
 
-// Pivots are drawn with our own generator (SplitMix64), not igraph's or a
-// std:: distribution, whose sequences differ between library versions.
-class PivotRandom {
- public:
-  explicit PivotRandom(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, bound); the modulo bias is below bound / 2^64, negligible here.
-  uint64_t Below(uint64_t bound) { return Next() % bound; }
-
- private:
-  uint64_t state_;
-};
-
 // k distinct members of `vertices`, uniformly (a partial Fisher–Yates shuffle).
-std::vector<int64_t> DrawPivots(std::vector<int64_t> vertices, int64_t count, PivotRandom& random) {
+std::vector<int64_t> DrawPivots(std::vector<int64_t> vertices, int64_t count, SplitMix64& random) {
   const size_t k = std::min<size_t>(static_cast<size_t>(count), vertices.size());
   for (size_t idx = 0; idx < k; ++idx) {
     std::swap(vertices[idx], vertices[idx + random.Below(vertices.size() - idx)]);
@@ -44,7 +28,7 @@ std::vector<SamplingPlan> PlanSampling(const Components& components, const Measu
   std::vector<SamplingPlan> plans;
   for (size_t component = 0; component < members.size(); ++component) {
     if (members[component].empty()) continue;
-    PivotRandom random(options.seed ^ (0xA5A5A5A5ULL * (component + 1)));
+    SplitMix64 random(options.seed ^ (0xA5A5A5A5ULL * (component + 1)));
     std::vector<int64_t> pivots = DrawPivots(members[component], options.pivots, random);
     plans.push_back({static_cast<int64_t>(component), std::move(members[component]), std::move(pivots)});
   }
