@@ -15,7 +15,9 @@ namespace trygnet::http {
 namespace {
 
 // The options common to both routes; the errors name the query parameter.
-Result<network::NetworkRequest> ReadNetworkRequest(RequestContext& ctx, QueryParams& query) {
+// `lists`: whether the route answers with top lists (only /network does;
+// the person route rejects `top` as an unknown parameter rather than ignore it).
+Result<network::NetworkRequest> ReadNetworkRequest(RequestContext& ctx, QueryParams& query, bool lists) {
   network::NetworkRequest request;
   TRY_ASSIGN(std::optional<Date> as_of, query.OptionalDate("as_of"));
   if (!as_of) return InvalidArgument("as_of", "is required, e.g. 2018-06-30");
@@ -39,7 +41,9 @@ Result<network::NetworkRequest> ReadNetworkRequest(RequestContext& ctx, QueryPar
   TRY_ASSIGN(request.measures.pivots, query.Integer("pivots", 100, 1, 100000));
   TRY_ASSIGN(int64_t budget, query.Integer("budget", 20, 1, 600));
   request.measures.budget_seconds = static_cast<double>(budget);
-  TRY_ASSIGN(request.top, query.Integer("top", 20, 1, 500));
+  if (lists) {
+    TRY_ASSIGN(request.top, query.Integer("top", 20, 1, 500));
+  }
   return request;
 }
 
@@ -73,7 +77,7 @@ Result<Reply> AnswerNetwork(RequestContext& ctx, const network::NetworkResult& r
 // GET /network?as_of&known_at&from&area&window&radius&half_life&seed&pivots&budget&top
 Result<Reply> GetNetworkImpl(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
-  TRY_ASSIGN(network::NetworkRequest request, ReadNetworkRequest(ctx, query));
+  TRY_ASSIGN(network::NetworkRequest request, ReadNetworkRequest(ctx, query, /*lists=*/true));
   TRY_STATUS(query.Finish());
   TRY_STATUS(RequirePurpose(ctx));
   TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
@@ -87,7 +91,7 @@ Result<Reply> GetNetworkImpl(RequestContext& ctx) {
 // GET /persons/{id}/network: one person's figures and every tie.
 Result<Reply> GetPersonNetworkImpl(RequestContext& ctx) {
   QueryParams query(ctx.request.query);
-  TRY_ASSIGN(network::NetworkRequest request, ReadNetworkRequest(ctx, query));
+  TRY_ASSIGN(network::NetworkRequest request, ReadNetworkRequest(ctx, query, /*lists=*/false));
   TRY_STATUS(query.Finish());
   TRY_STATUS(RequirePurpose(ctx));
   TRY_ASSIGN(PersonId person_id, PathId(ctx, 0, "person_id"));

@@ -133,6 +133,8 @@ TEST_F(NetworkApiTest, BadInputNamesTheField) {
       {"/api/v1/network?as_of=2018-06-30&from=2018-07-01", "from"},
       {"/api/v1/network?as_of=2018-06-30&pivots=lots", "pivots"},
       {"/api/v1/network?as_of=2018-06-30&colour=red", "colour"},
+      // The person route has no top lists: `top` is refused, not ignored.
+      {"/api/v1/persons/1/network?as_of=2018-06-30&top=5", "top"},
   };
   for (const auto& [target, field] : cases) {
     HttpResponse response = Run(analyst, target);
