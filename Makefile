@@ -16,6 +16,7 @@ deps:
 build:
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+	scripts/build-web.sh $(BUILD_DIR)
 
 # Creates the demo database (if it is not there yet), shows the indicators,
 # then serves the API on $(LISTEN) until Ctrl-C.

@@ -13,6 +13,12 @@ for pkg in "${wanted[@]}"; do
   fi
 done
 
+# Node.js and npm build the browser UI (web/). A machine that has them already
+# (for example from NodeSource) keeps its own; otherwise Debian's are installed.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#wanted[@]} Debian packages present"
   exit 0

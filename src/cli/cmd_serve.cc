@@ -1,6 +1,7 @@
 // `trygnet serve`: the HTTP API on a database until SIGTERM or Ctrl-C.
 #include <signal.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "auth/sign_in.h"
@@ -21,7 +22,18 @@ struct ServeOptions {
   int threads = 0;
   size_t max_body_bytes = 1 << 20;
   bool no_triggers = false;
+  std::string web;  // empty: the built UI beside the binary (build/web), if it is there
+  bool no_web = false;
 };
+
+// The built UI next to the executable: scripts/build-web.sh puts it in build/web.
+std::string WebBesideBinary() {
+  std::error_code error;
+  const std::filesystem::path binary = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) return "";
+  const std::filesystem::path web = binary.parent_path() / "web";
+  return std::filesystem::is_regular_file(web / "index.html", error) ? web.string() : "";
+}
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -61,12 +73,19 @@ int RunServe(const ServeOptions& options) {
   server_options.max_body_bytes = options.max_body_bytes;
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
+  if (!options.no_web) server_options.web_root = options.web.empty() ? WebBesideBinary() : options.web;
   auto running = http::RunningServer::Start(options.db, *key, clock, server_options, {}, !options.no_triggers);
   if (!running.ok()) return ReportError(running.error());
   const char* scheme = (*running)->tls() ? "https" : "http";
   std::string host = listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::cout << "Trygnet kører på " << scheme << "://" << host << ":" << (*running)->port()
             << "/  (API: /api/v1, dokumentation: /api/v1/openapi.json)\n";
+  if (server_options.web_root.empty()) {
+    std::cout << "Ingen brugerflade: " << (options.no_web ? "--no-web" : "byg den med scripts/build-web.sh")
+              << " (no browser UI; only the API)\n";
+  } else {
+    std::cout << "Brugerflade (browser UI): " << server_options.web_root << "\n";
+  }
   if ((*running)->demo()) {
     std::cout << "Demo-login: brugernavn fx eas-analyst, ssp-caseworker, sikkerby-coordinator, boligsocial-partner, "
                  "auditor eller admin; adgangskode "
@@ -106,6 +125,9 @@ void AddServeCommand(CLI::App& app, Action& action) {
                    "Største tilladte request-body i bytes (larger bodies get 413)")
       ->check(CLI::Range(size_t{1024}, size_t{64} << 20))
       ->capture_default_str();
+  command->add_option("--web", options->web,
+                      "Mappe med den byggede brugerflade (built browser UI); standard: web/ ved siden af programmet");
+  command->add_flag("--no-web", options->no_web, "Server kun API'et, ingen brugerflade (API only)");
   command->add_flag("--no-triggers", options->no_triggers,
                     "Kør ikke de udløsende regler dagligt (do not run the trigger rules each day)");
   command->callback([options, &action] { action = [options] { return RunServe(*options); }; });

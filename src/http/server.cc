@@ -18,6 +18,7 @@
 
 #include "http/api_error.h"
 #include "http/request_target.h"
+#include "http/static_files.h"
 
 namespace trygnet::http {
 
@@ -84,6 +85,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   net::io_context ioc;
   std::optional<net::ssl::context> ssl;
+  std::optional<StaticFiles> web;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
@@ -166,6 +168,11 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     ApiResponse refusal;
     Result<ApiRequest> api_request = ToApiRequest(request, refusal);
     if (!api_request.ok()) return Send(std::move(refusal));
+    if (server_.web) {
+      if (std::optional<ApiResponse> page = server_.web->Find(api_request->method, api_request->path)) {
+        return Send(std::move(*page));
+      }
+    }
     auto reply = std::make_shared<Reply>();
     try {
       *reply = server_.service.Handle(*api_request, route_index_);
@@ -215,7 +222,14 @@ class Connection : public ConnectionBase, public std::enable_shared_from_this<Co
     response->set("Referrer-Policy", "no-referrer");
     response->set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     if (server_.ssl) response->set("Strict-Transport-Security", "max-age=31536000");
-    for (const auto& [name, value] : api.headers) response->insert(name, value);
+    for (const auto& [name, value] : api.headers) {
+      // The UI's files bring their own caching and policy; other headers (Set-Cookie) add up.
+      if (name == "Cache-Control" || name == "Content-Security-Policy") {
+        response->set(name, value);
+      } else {
+        response->insert(name, value);
+      }
+    }
     if (!head_) response->body() = std::move(api.body);
     response->keep_alive(keep_alive_ && !server_.stopping);
     response->prepare_payload();
@@ -298,6 +312,10 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(ApiService& service, Audit
   const ServerOptions& opts = impl->options;
   if (opts.tls_cert_file.empty() != opts.tls_key_file.empty()) {
     return InvalidArgument("tls-cert", "give both --tls-cert and --tls-key, or neither");
+  }
+  if (!opts.web_root.empty()) {
+    TRY_ASSIGN(StaticFiles web, StaticFiles::Load(opts.web_root));
+    impl->web.emplace(std::move(web));
   }
   if (!opts.tls_cert_file.empty()) {
     try {

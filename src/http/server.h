@@ -24,6 +24,7 @@ struct ServerOptions {
   std::string tls_cert_file;        // both set: HTTPS only
   std::string tls_key_file;
   int shutdown_grace_seconds = 30;  // how long Shutdown waits for requests in flight
+  std::string web_root;             // set: the browser UI's built files (StaticFiles) beside the API
 };
 
 class HttpServer {

@@ -44,6 +44,25 @@ TEST_F(SignInTest, PasswordAndCodeGiveASessionCookieWithTheRightAttributes) {
   EXPECT_EQ(client.Get("/api/v1/session").status, 200);
 }
 
+TEST_F(SignInTest, TheSessionNamesTheUnitAndTheMeasureTypesForTheInterface) {
+  server_->AddUser("ssp-med-kode", "ssp", {UserRole::kCaseworker}, kPassword, secret_);
+  HttpClient client = server_->Client();
+  ASSERT_EQ(client.SignIn("ssp-med-kode", kPassword, CodeNow()).status, 200);
+  // A caseworker has no read:partnership, yet the interface needs these words.
+  nlohmann::json session = client.Get("/api/v1/session").Json();
+  EXPECT_EQ(session["unit"]["id"], "ssp");
+  EXPECT_EQ(session["unit"]["name"], "SSP København");
+  EXPECT_EQ(session["unit"]["name_en"], "SSP Copenhagen");
+  ASSERT_TRUE(session["measure_types"].is_array());
+  ASSERT_FALSE(session["measure_types"].empty());
+  bool found = false;
+  for (const nlohmann::json& type : session["measure_types"]) {
+    if (type["id"] == "concern-conversation") found = type["name"] == "Bekymringssamtale (hjemmebesøg, SOF og DKS)";
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(client.Get("/api/v1/partnerships/norrebro-2017").status, 403);
+}
+
 TEST_F(SignInTest, RolesWithPersonalDataNeedTheSecondFactor) {
   HttpClient client = server_->Client();
   HttpResponse without_code = client.SignIn("eas-analytiker", kPassword);

@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { Link, Route, Routes } from "react-router-dom";
+import { DemoBanner } from "./components/DemoBanner";
+import { Header } from "./components/Header";
+import { Dashboard } from "./pages/Dashboard";
+import { PersonPage } from "./pages/PersonPage";
+import { SignIn } from "./pages/SignIn";
+import { useSession } from "./session";
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, demo } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main">{t("app.skipToContent")}</a>
+      {demo && <DemoBanner />}
+      {state.kind === "loading" && <main id="main"><p role="status">{t("common.loading")}</p></main>}
+      {state.kind === "signedOut" && <SignIn expired={state.expired} />}
+      {state.kind === "signedIn" && (
+        <>
+          <Header session={state.session} />
+          <Routes>
+            <Route path="/" element={<Dashboard session={state.session} />} />
+            <Route path="/persons/:id" element={<PersonPage session={state.session} />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </>
+      )}
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <main id="main">
+      <h1>{t("notFound.title")}</h1>
+      <Link to="/">{t("notFound.back")}</Link>
+    </main>
+  );
+}

@@ -1,0 +1,147 @@
+// The API client: same origin, the session cookie sent by the browser, the
+// CSRF token on every request that changes something (docs/api.md, "Sessions").
+// Every failure becomes an ApiError carrying the API's `code` and `field`, from
+// which the UI chooses its Danish or English text (see errorText).
+import type { TFunction } from "i18next";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly field?: string,
+    readonly reason?: string,
+  ) {
+    super(`${status} ${code}${field ? ` (${field})` : ""}`);
+  }
+}
+
+let csrfToken = "";
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+// Called when any request finds the session gone, so the app can show the sign-in form.
+let onUnauthenticated: () => void = () => {};
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network");
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError(response.status, "unknown");
+  }
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; field?: string; reason?: string } } | undefined)?.error;
+    const failure = new ApiError(response.status, error?.code ?? "unknown", error?.field, error?.reason);
+    if (failure.code === "unauthenticated" && path !== "/api/v1/session") onUnauthenticated();
+    throw failure;
+  }
+  return parsed as T;
+}
+
+// The user's text for a failure: by the API's code, with the field it names.
+export function errorText(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return t("errors.unknown", { code: String(error) });
+  const key = `errors.${error.code}`;
+  const text = t(key, { field: error.field ?? "", code: error.code });
+  return text === key ? t("errors.unknown", { code: error.code }) : text;
+}
+
+export interface User {
+  username: string;
+  display_name: string;
+  unit_id: string;
+  roles: string[];
+  disabled: boolean;
+}
+
+// A name in the partnership's vocabulary, in Danish and English.
+export interface Label {
+  id: string;
+  name: string;
+  name_en: string;
+}
+
+export interface Session {
+  csrf_token?: string;
+  demo: boolean;
+  partnership_id: string | null;
+  user: User;
+  unit: Label | null;
+  measure_types: Label[];
+}
+
+export interface Measure {
+  id: number;
+  person_id: number;
+  measure_type_id: string;
+  assigned_unit_id: string;
+  due_on: string;
+  status: "planned" | "in_progress" | "done" | "declined" | "not_reached";
+}
+
+export interface Page<T> {
+  items: T[];
+  offset: number;
+  limit: number;
+  next_offset: number | null;
+}
+
+export interface Person {
+  id: number;
+  given_name: string;
+  family_name: string;
+  cpr: string | null;
+  birth_date: string;
+  age: number;
+  under_18: boolean;
+  residence_area_id: string | null;
+}
+
+export interface Registration {
+  id: number;
+  version: number;
+  group_id: number | null;
+  role: string;
+  criteria: { kind: string; source: string; observed_on: string }[];
+  valid_from: string;
+  valid_to: string | null;
+  validated_on: string | null;
+  removal_reason: string | null;
+}
+
+export interface CaseFile {
+  id: number;
+  track: string;
+  level: number;
+  owning_unit_id: string;
+  opened_on: string;
+  closed_on: string | null;
+}
+
+export interface Observation {
+  id: number;
+  observed_at: string;
+  area_id: string | null;
+  source: string;
+  person_ids: number[];
+}

@@ -1,0 +1,30 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router-dom";
+import { errorText, type Session } from "../api";
+import { labelText } from "../labels";
+import { useSession } from "../session";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+export function Header({ session }: { session: Session }) {
+  const { t, i18n } = useTranslation();
+  const { signOut } = useSession();
+  const [error, setError] = useState("");
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">{t("app.name")}</div>
+      <nav aria-label={t("nav.label")}>
+        <NavLink to="/">{t("nav.dashboard")}</NavLink>
+      </nav>
+      <div className="app-header__user">
+        <span>{t("header.signedInAs", { name: session.user.display_name })}</span>
+        <span>{t("header.unit", { unit: labelText(session.unit, session.user.unit_id, i18n.language) })}</span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => signOut().catch((failure) => setError(errorText(t, failure)))}>
+          {t("header.signOut")}
+        </button>
+        {error && <span role="alert">{error}</span>}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,206 @@
+// Browser tests of the UI against `trygnet serve` on demo data, in headless
+// Chromium (issue 7). Accessibility is checked with axe-core against WCAG 2.1 AA.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
+import { apiClient, launchBrowser, signIn, startServer } from "./server.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage() {
+  const context = await browser.newContext({ locale: "da-DK" });
+  return context.newPage();
+}
+
+async function assertAccessible(page, what) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  assert.deepEqual(found, [], `${what}: accessibility violations`);
+}
+
+describe("sign-in", () => {
+  test("the page is Danish, shows the demo banner and passes axe", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByRole("heading", { name: "Log ind", level: 1 }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "da");
+    assert.match(await page.getByTestId("demo-banner").innerText(), /DEMO — syntetiske data/);
+    await assertAccessible(page, "sign-in");
+    await page.context().close();
+  });
+
+  test("a wrong password is refused in Danish, and nothing is shown", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Brugernavn").fill("ssp-caseworker");
+    await page.getByLabel("Adgangskode").fill("forkert-adgangskode");
+    await page.getByRole("button", { name: "Log ind" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Forkert brugernavn, adgangskode eller engangskode/);
+    assert.equal(await page.getByRole("heading", { name: "Overblik" }).count(), 0);
+    await page.context().close();
+  });
+
+  test("an empty user name is named before anything is sent", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "Log ind" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Udfyld Brugernavn/);
+    await page.context().close();
+  });
+
+  test("a code that is not 6 digits is refused", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByLabel("Brugernavn").fill("ssp-caseworker");
+    await page.getByLabel("Adgangskode").fill("x");
+    await page.getByLabel("Engangskode").fill("12ab");
+    await page.getByRole("button", { name: "Log ind" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Engangskoden er 6 cifre/);
+    await page.context().close();
+  });
+});
+
+describe("the overview", () => {
+  test("a caseworker sees the unit's work queue with Danish dates, and it passes axe", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.getByRole("heading", { name: "Min enheds arbejdskø" }).waitFor();
+    await page.locator("table, section p:has-text('Ingen åbne indsatser')").first().waitFor();
+    const rows = await page.locator("tbody tr").count();
+    if (rows > 0) {
+      const due = await page.locator("tbody tr time").first().innerText();
+      assert.match(due, /^\d{1,2}\. [a-zæøå]+ \d{4}$/, `a Danish date: ${due}`);
+    }
+    await assertAccessible(page, "overview");
+    await page.context().close();
+  });
+
+  test("the session survives a reload, English is complete, and sign-out ends it", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.reload();
+    await page.getByRole("heading", { name: "Overblik", level: 1 }).waitFor();
+    await page.getByLabel("Sprog").selectOption("en");
+    await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "My unit's work queue" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  test("a route of the UI survives a reload; an unknown one says so", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.goto(`${server.url}/findes/ikke`);
+    await page.getByRole("heading", { name: "Siden findes ikke" }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe("a person", () => {
+  // A registered person that the SSP's organisation holds nothing about and
+  // has had nothing disclosed about: found through the API as each user.
+  async function undisclosedRegisteredPerson() {
+    const analyst = await apiClient(server.url, "eas-analyst");
+    const caseworker = await apiClient(server.url, "ssp-caseworker");
+    const registrations = await analyst("/api/v1/registrations?partnership=norrebro-2017&limit=200");
+    assert.equal(registrations.status, 200);
+    for (const registration of registrations.body.items) {
+      const seen = await caseworker(`/api/v1/persons/${registration.person_id}`);
+      if (seen.status === 403 && seen.body.error.reason === "no_disclosure") {
+        const person = await analyst(`/api/v1/persons/${registration.person_id}`);
+        return person.body;
+      }
+    }
+    throw new Error("the demo has no registered person hidden from the SSP");
+  }
+
+  test("a police analyst sees the identity and the registrations", async () => {
+    const person = await undisclosedRegisteredPerson();
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.goto(`${server.url}/persons/${person.id}`);
+    await page.getByRole("heading", { name: `${person.given_name} ${person.family_name}`, level: 1 }).waitFor();
+    const registrations = page.getByRole("region", { name: "Registreringer" });
+    await registrations.locator("tbody tr").first().waitFor();
+    assert.match(await registrations.innerText(), /Medlem|Tilknyttet|Ung, potentielt medlem|I risiko/);
+    await assertAccessible(page, "person (analyst)");
+    await page.context().close();
+  });
+
+  test("a municipal user without a disclosure is told why, and sees no name", async () => {
+    const person = await undisclosedRegisteredPerson();
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.goto(`${server.url}/persons/${person.id}`);
+    await page.getByRole("heading", { name: `Person ${person.id}`, level: 1 }).waitFor();
+    const identity = page.getByRole("region", { name: "Identitet" });
+    await identity.getByTestId("withheld").waitFor();
+    assert.match(await identity.innerText(), /ingen videregivelse til din enhed dækker dem/);
+    const registrations = page.getByRole("region", { name: "Registreringer" });
+    await registrations.getByTestId("withheld").waitFor();
+    const text = await page.locator("main").innerText();
+    assert.ok(!text.includes(person.family_name), "the family name is not on the page");
+    assert.ok(!text.includes(person.birth_date), "the birth date is not on the page");
+    await assertAccessible(page, "person (withheld)");
+    await page.context().close();
+  });
+
+  test("a housing partner sees aggregates only: no queue and no person", async () => {
+    const person = await undisclosedRegisteredPerson();
+    const page = await newPage();
+    await signIn(page, server.url, "boligsocial-partner");
+    await page.getByText("Din rolle giver ikke adgang til arbejdskøen.").waitFor();
+    await page.goto(`${server.url}/persons/${person.id}`);
+    const identity = page.getByRole("region", { name: "Identitet" });
+    await identity.getByTestId("withheld").waitFor();
+    // The housing partner's role grants no personal data at all: the policy answers role_not_permitted.
+    assert.match(await identity.innerText(), /Din rolle giver ikke adgang til denne slags oplysninger/);
+    assert.equal(await page.getByTestId("withheld").count(), 5, "every part is withheld");
+    await page.context().close();
+  });
+
+  test("the queue links to the person", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    const link = page.locator("tbody tr a").first();
+    await link.waitFor();
+    const label = await link.innerText();
+    await link.click();
+    await page.getByRole("region", { name: "Indsatser" }).locator("li").first().waitFor();
+    assert.match(page.url(), /\/persons\/\d+$/);
+    assert.ok(label.startsWith("Person "));
+    await page.context().close();
+  });
+});
+
+describe("the server", () => {
+  test("pages carry a strict content security policy; the API keeps its own", async () => {
+    const page = await fetch(`${server.url}/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get("content-type"), /text\/html/);
+    assert.match(page.headers.get("content-security-policy"), /script-src 'self'/);
+    assert.equal(page.headers.get("cache-control"), "no-cache");
+    const api = await fetch(`${server.url}/api/v1/session`);
+    assert.equal(api.status, 401);
+    assert.equal(api.headers.get("content-security-policy"), "default-src 'none'; frame-ancestors 'none'");
+    const missing = await fetch(`${server.url}/assets/findes-ikke.js`);
+    assert.equal(missing.status, 404);
+  });
+});

@@ -1,0 +1,74 @@
+// Starts `trygnet serve` on a fresh demo database for the browser tests, and
+// Debian's Chromium through playwright-core. TRYGNET_BINARY and TRYGNET_WEB
+// (set by tests/CMakeLists.txt) name the binary and the built UI.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const demoPassword = "trygnet-demo-2017";
+
+export async function startServer() {
+  const binary = process.env.TRYGNET_BINARY;
+  const web = process.env.TRYGNET_WEB;
+  if (!binary || !web) throw new Error("set TRYGNET_BINARY and TRYGNET_WEB (ctest does)");
+  const dir = mkdtempSync(join(tmpdir(), "trygnet-web-"));
+  const db = join(dir, "demo.db");
+  const made = spawnSync(binary, ["demo", "--db", db, "--key-file", `${db}.key`], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`trygnet demo failed: ${made.stderr}`);
+  const server = spawn(binary, ["serve", "--db", db, "--key-file", `${db}.key`, "--listen", "127.0.0.1:0",
+    "--web", web, "--no-triggers"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  server.stderr.on("data", (chunk) => (stderr += chunk));
+  const url = await new Promise((resolve, reject) => {
+    let stdout = "";
+    server.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      const found = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (found) resolve(`http://127.0.0.1:${found[1]}`);
+    });
+    server.on("exit", (code) => reject(new Error(`trygnet serve stopped (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    async stop() {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.on("exit", resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.TRYGNET_CHROMIUM ?? "/usr/bin/chromium",
+    // As root in a container Chromium needs --no-sandbox; the rest keep it off the (closed) network.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export async function signIn(page, url, username) {
+  await page.goto(url);
+  await page.getByLabel("Brugernavn").fill(username);
+  await page.getByLabel("Adgangskode").fill(demoPassword);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await page.getByRole("heading", { name: "Overblik", level: 1 }).waitFor();
+}
+
+// Signs in over the API alone (no browser) and returns a GET that sends the
+// session cookie: for a test to find its data before it opens a page.
+export async function apiClient(url, username) {
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status}`);
+  const cookie = response.headers.get("set-cookie").split(";")[0];
+  return async (path) => {
+    const answer = await fetch(`${url}${path}`, { headers: { Cookie: cookie } });
+    return { status: answer.status, body: await answer.json() };
+  };
+}
