@@ -3,7 +3,9 @@ import { Link, Route, Routes } from "react-router-dom";
 import { DemoBanner } from "./components/DemoBanner";
 import { Header } from "./components/Header";
 import { Dashboard } from "./pages/Dashboard";
+import { MeasurePage } from "./pages/MeasurePage";
 import { PersonPage } from "./pages/PersonPage";
+import { ReportsPage } from "./pages/ReportsPage";
 import { SignIn } from "./pages/SignIn";
 import { useSession } from "./session";
 
@@ -22,6 +24,8 @@ export function App() {
           <Routes>
             <Route path="/" element={<Dashboard session={state.session} />} />
             <Route path="/persons/:id" element={<PersonPage session={state.session} />} />
+            <Route path="/measures/:id" element={<MeasurePage session={state.session} />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </>

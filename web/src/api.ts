@@ -41,28 +41,35 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiError(0, "network");
   }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    throw new ApiError(response.status, "unknown");
-  }
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; field?: string; reason?: string } } | undefined)?.error;
-    const failure = new ApiError(response.status, error?.code ?? "unknown", error?.field, error?.reason);
+    const failure = await failureOf(response);
     if (failure.code === "unauthenticated" && path !== "/api/v1/session") onUnauthenticated();
     throw failure;
   }
-  return parsed as T;
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, "unknown");
+  }
+}
+
+// The API's error body ({"error": {code, field, reason}}) as an ApiError.
+export async function failureOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; field?: string; reason?: string } };
+    return new ApiError(response.status, body.error?.code ?? "unknown", body.error?.field, body.error?.reason);
+  } catch {
+    return new ApiError(response.status, "unknown");
+  }
 }
 
 // The user's text for a failure: by the API's code, with the field it names.
 export function errorText(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t("errors.unknown", { code: String(error) });
   const key = `errors.${error.code}`;
-  const text = t(key, { field: error.field ?? "", code: error.code });
+  const field = error.field ? t(`fields.${error.field}`, error.field) : "";
+  const text = t(key, { field, code: error.code });
   return text === key ? t("errors.unknown", { code: error.code }) : text;
 }
 
@@ -97,6 +104,25 @@ export interface Measure {
   assigned_unit_id: string;
   due_on: string;
   status: "planned" | "in_progress" | "done" | "declined" | "not_reached";
+}
+
+export type MeasureStatus = Measure["status"];
+
+export interface MeasureStatusStep {
+  status: MeasureStatus;
+  completed_on: string | null;
+  outcome: string | null;
+  note: string | null;
+  changed_by: string;
+  recorded_at: string;
+}
+
+export interface MeasureDetail extends Measure {
+  outcome: string | null;
+  note: string | null;
+  created_by: string;
+  rule_id: string | null;
+  status_history: MeasureStatusStep[];
 }
 
 export interface Page<T> {

@@ -46,6 +46,11 @@ export function formatDateTime(isoInstant: string): string {
   }).format(new Date(isoInstant));
 }
 
+// Today in Copenhagen, as YYYY-MM-DD (the API's days are dates without a time).
+export function today(): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }

@@ -179,13 +179,96 @@ describe("a person", () => {
   test("the queue links to the person", async () => {
     const page = await newPage();
     await signIn(page, server.url, "ssp-caseworker");
-    const link = page.locator("tbody tr a").first();
+    const link = page.getByRole("link", { name: /^Person \d+$/ }).first();
     await link.waitFor();
     const label = await link.innerText();
     await link.click();
     await page.getByRole("region", { name: "Indsatser" }).locator("li").first().waitFor();
     assert.match(page.url(), /\/persons\/\d+$/);
     assert.ok(label.startsWith("Person "));
+    await page.context().close();
+  });
+});
+
+describe("a measure", () => {
+  // Opens the first planned measure of the SSP's queue; returns its page's URL.
+  async function firstPlannedMeasure(page) {
+    await signIn(page, server.url, "ssp-caseworker");
+    const row = page.locator("tbody tr", { hasText: "Planlagt" }).first();
+    await row.waitFor();
+    await row.locator("a").first().click();
+    await page.getByRole("heading", { name: "Meld status" }).waitFor();
+    return page.url();
+  }
+
+  test("a caseworker moves a measure to in progress, then done, and the history keeps each step", async () => {
+    const page = await newPage();
+    await firstPlannedMeasure(page);
+    assert.equal(await page.getByTestId("measure-status").innerText(), "Planlagt");
+    await page.getByLabel("I gang").check();
+    await page.getByRole("button", { name: "Gem status" }).click();
+    await page.getByText("Status er gemt: I gang.").waitFor();
+    await page.getByTestId("measure-status").filter({ hasText: "I gang" }).waitFor();
+    await page.getByLabel("Udført").check();
+    await page.getByLabel("Resultat").fill("Samtale holdt med forældrene");
+    await page.getByRole("button", { name: "Gem status" }).click();
+    await page.getByText("Indsatsen er afsluttet; status kan ikke ændres.").waitFor();
+    assert.equal(await page.getByTestId("measure-status").innerText(), "Udført");
+    const history = page.getByRole("region", { name: "Statushistorik" });
+    assert.equal(await history.locator("li").count(), 3);
+    assert.match(await history.innerText(), /Samtale holdt med forældrene/);
+    await assertAccessible(page, "measure");
+    await page.context().close();
+  });
+
+  test("a change made meanwhile elsewhere is not overwritten", async () => {
+    const first = await newPage();
+    const url = await firstPlannedMeasure(first);
+    const second = await newPage();
+    await signIn(second, server.url, "ssp-caseworker");
+    await second.goto(url);
+    await second.getByLabel("I gang").check();
+    await second.getByRole("button", { name: "Gem status" }).click();
+    await second.getByText("Status er gemt: I gang.").waitFor();
+    // The first page still shows "Planlagt" and sends it as the expected status.
+    await first.getByLabel("Afvist").check();
+    await first.getByRole("button", { name: "Gem status" }).click();
+    await first.getByText("Indsatsen er ændret i mellemtiden").waitFor();
+    await first.getByTestId("measure-status").filter({ hasText: "I gang" }).waitFor();
+    await first.context().close();
+    await second.context().close();
+  });
+});
+
+describe("the status report", () => {
+  test("an analyst makes the report for a period and downloads it as PDF", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.getByRole("link", { name: "Rapporter" }).click();
+    await page.getByLabel("Fra dato").fill("2017-08-01");
+    await page.getByLabel("Til dato").fill("2018-06-30");
+    await page.getByLabel("Som kendt den (valgfri)").fill("2018-08-15");
+    await assertAccessible(page, "reports");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Lav og hent rapport" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "statusrapport-norrebro-2017-2017-08-01-2018-06-30.pdf");
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    assert.equal(readFileSync(path).subarray(0, 5).toString(), "%PDF-");
+    await page.getByText("Rapporten er hentet").waitFor();
+    await page.context().close();
+  });
+
+  test("a period that ends before it begins is named, and nothing is fetched", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.goto(`${server.url}/reports`);
+    await page.getByLabel("Fra dato").fill("2018-08-01");
+    await page.getByLabel("Til dato").fill("2018-06-30");
+    await page.getByRole("button", { name: "Lav og hent rapport" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Til-datoen ligger før fra-datoen/);
     await page.context().close();
   });
 });

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ApiError, errorText, request, type Label, type Measure, type Page, type Session } from "../api";
 import { labelText } from "../labels";
-import { formatDate } from "../i18n";
+import { formatDate, today } from "../i18n";
 
 const queueLimit = 50;
 
@@ -15,10 +15,6 @@ type Queue =
   | { kind: "loading" }
   | { kind: "failed"; error: unknown }
   | { kind: "loaded"; open: Page<Measure>; overdue: number; overdueMore: boolean };
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 export function Dashboard({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
@@ -97,7 +93,7 @@ function QueueTable({ queue, overdue, overdueMore, measureTypes }: {
         <tbody>
           {queue.items.map((measure) => (
             <tr key={measure.id} className={measure.due_on < now ? "overdue" : undefined}>
-              <td>{typeName(measure.measure_type_id)}</td>
+              <td><Link to={`/measures/${measure.id}`}>{typeName(measure.measure_type_id)}</Link></td>
               <td><Link to={`/persons/${measure.person_id}`}>{t("common.person", { id: measure.person_id })}</Link></td>
               <td>
                 <time dateTime={measure.due_on}>{formatDate(measure.due_on)}</time>

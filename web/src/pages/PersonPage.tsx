@@ -122,7 +122,8 @@ export function PersonPage({ session }: { session: Session }) {
             <ul>
               {value.items.map((measure) => (
                 <li key={measure.id}>
-                  {typeName(measure.measure_type_id)} · {t(`measureStatus.${measure.status}`)} ·{" "}
+                  <Link to={`/measures/${measure.id}`}>{typeName(measure.measure_type_id)}</Link> ·{" "}
+                  {t(`measureStatus.${measure.status}`)} ·{" "}
                   {t("person.due", { date: formatDate(measure.due_on) })}
                 </li>
               ))}
