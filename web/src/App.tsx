@@ -5,7 +5,9 @@ import { Header } from "./components/Header";
 import { Dashboard } from "./pages/Dashboard";
 import { MeasurePage } from "./pages/MeasurePage";
 import { PersonPage } from "./pages/PersonPage";
+import { RegistrationPage } from "./pages/RegistrationPage";
 import { ReportsPage } from "./pages/ReportsPage";
+import { ReviewQueuePage } from "./pages/ReviewQueuePage";
 import { SignIn } from "./pages/SignIn";
 import { useSession } from "./session";
 
@@ -25,6 +27,8 @@ export function App() {
             <Route path="/" element={<Dashboard session={state.session} />} />
             <Route path="/persons/:id" element={<PersonPage session={state.session} />} />
             <Route path="/measures/:id" element={<MeasurePage session={state.session} />} />
+            <Route path="/registrations" element={<ReviewQueuePage session={state.session} />} />
+            <Route path="/registrations/:id" element={<RegistrationPage />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

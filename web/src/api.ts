@@ -143,16 +143,43 @@ export interface Person {
   residence_area_id: string | null;
 }
 
+export interface Criterion {
+  kind: string;
+  source: string;
+  observed_on: string;
+}
+
 export interface Registration {
   id: number;
   version: number;
+  person_id: number;
   group_id: number | null;
   role: string;
-  criteria: { kind: string; source: string; observed_on: string }[];
+  criteria: Criterion[];
+  justification: string;
+  registering_officer: string;
+  validating_officer: string | null;
   valid_from: string;
   valid_to: string | null;
   validated_on: string | null;
   removal_reason: string | null;
+  removal_note: string | null;
+  review_due: string;
+  recorded_at: string;
+  superseded_at: string | null;
+}
+
+// Every page of a paged list (docs/api.md, "Lists and paging"), up to `max` items.
+export async function allPages<T>(path: string, max = 5000): Promise<{ items: T[]; complete: boolean }> {
+  const items: T[] = [];
+  let offset: number | null = 0;
+  const separator = path.includes("?") ? "&" : "?";
+  while (offset !== null && items.length < max) {
+    const page: Page<T> = await request<Page<T>>("GET", `${path}${separator}offset=${offset}&limit=500`);
+    items.push(...page.items);
+    offset = page.next_offset;
+  }
+  return { items, complete: offset === null };
 }
 
 export interface CaseFile {

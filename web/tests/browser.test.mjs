@@ -273,6 +273,86 @@ describe("the status report", () => {
   });
 });
 
+describe("the register", () => {
+  // A new registration recorded by eas-validator, so that eas-analyst is the second officer.
+  async function newRegistration(familyName) {
+    const officer = await apiClient(server.url, "eas-validator");
+    const person = await officer.post("/api/v1/persons",
+      { given_name: "Testperson", family_name: familyName, birth_date: "2001-05-05" });
+    assert.equal(person.status, 201, JSON.stringify(person.body));
+    const groups = await officer("/api/v1/groups");
+    const registration = await officer.post("/api/v1/registrations", {
+      person_id: person.body.id, group_id: groups.body.items[0].id, role: "associate",
+      criteria: [
+        { kind: "intelligence", source: "Efterretningsrapport (syntetisk)", observed_on: "2026-01-10" },
+        { kind: "seen_with_members", source: "Observation (syntetisk)", observed_on: "2026-02-01" },
+      ],
+      justification: "Syntetisk testregistrering", valid_from: "2026-03-01",
+    });
+    assert.equal(registration.status, 201, JSON.stringify(registration.body));
+    return registration.body;
+  }
+
+  test("a second officer validates a new registration from the review queue", async () => {
+    const registration = await newRegistration("Valideringsen");
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.getByRole("link", { name: "Registret" }).click();
+    const awaiting = page.getByRole("region", { name: /Afventer validering/ });
+    await awaiting.getByRole("link", { name: `Registrering ${registration.id}` }).click();
+    await page.getByTestId("registration-state").filter({ hasText: "Afventer validering" }).waitFor();
+    await assertAccessible(page, "registration");
+    await page.getByRole("button", { name: "Valider registreringen" }).click();
+    await page.getByText("Registreringen er valideret.").waitFor();
+    await page.getByTestId("registration-state").filter({ hasText: "af eas-analyst" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Valider registreringen" }).count(), 0);
+    await page.context().close();
+  });
+
+  test("the registering officer cannot validate their own registration", async () => {
+    const registration = await newRegistration("Egenvalidering");
+    const page = await newPage();
+    await signIn(page, server.url, "eas-validator");
+    await page.goto(`${server.url}/registrations/${registration.id}`);
+    await page.getByRole("button", { name: "Valider registreringen" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /en anden betjent skal validere den/);
+    await page.context().close();
+  });
+
+  test("a review adds a criterion, and a removal needs a reason", async () => {
+    const registration = await newRegistration("Revurderingsen");
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.goto(`${server.url}/registrations/${registration.id}`);
+    await page.getByTestId("criteria").locator("li").nth(1).waitFor();
+    await page.getByLabel("Kriterium").fill("conviction");
+    await page.getByLabel("Kilde").fill("Dom, byretten (syntetisk)");
+    await page.getByRole("button", { name: "Gem revurdering" }).click();
+    await page.getByText("Revurderingen er gemt.").waitFor();
+    await page.getByTestId("criteria").locator("li").nth(2).waitFor();
+    assert.match(await page.getByTestId("criteria").innerText(), /Dom · Dom, byretten \(syntetisk\)/);
+    await page.getByRole("button", { name: "Afregistrer" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Udfyld Årsag/);
+    await page.getByLabel("Årsag").selectOption("documentation_uncertain");
+    await page.getByLabel("Note").fill("Kilden kunne ikke bekræftes");
+    await page.getByRole("button", { name: "Afregistrer" }).click();
+    await page.getByTestId("registration-state").filter({ hasText: "Afregistreret: Usikker dokumentation" }).waitFor();
+    assert.equal(await page.getByRole("listitem").filter({ hasText: /^Version/ }).count(), 3);
+    await page.context().close();
+  });
+
+  test("a caseworker's queue holds none of the police's registrations", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.goto(`${server.url}/registrations`);
+    // The server leaves out every registration the caller may not read.
+    await page.getByText("Ingen registreringer afventer validering.").waitFor();
+    await page.getByText("Ingen revurderinger er overskredet.").waitFor();
+    assert.equal(await page.locator("tbody tr").count(), 0);
+    await page.context().close();
+  });
+});
+
 describe("the server", () => {
   test("pages carry a strict content security policy; the API keeps its own", async () => {
     const page = await fetch(`${server.url}/`);

@@ -57,8 +57,9 @@ export async function signIn(page, url, username) {
   await page.getByRole("heading", { name: "Overblik", level: 1 }).waitFor();
 }
 
-// Signs in over the API alone (no browser) and returns a GET that sends the
-// session cookie: for a test to find its data before it opens a page.
+// Signs in over the API alone (no browser) and returns get/post that send
+// the session cookie (and the CSRF token): for a test to find or make its
+// data before it opens a page.
 export async function apiClient(url, username) {
   const response = await fetch(`${url}/api/v1/session`, {
     method: "POST",
@@ -67,8 +68,14 @@ export async function apiClient(url, username) {
   });
   if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status}`);
   const cookie = response.headers.get("set-cookie").split(";")[0];
-  return async (path) => {
-    const answer = await fetch(`${url}${path}`, { headers: { Cookie: cookie } });
+  const csrf = (await response.json()).csrf_token;
+  const call = async (method, path, body) => {
+    const headers = { Cookie: cookie };
+    if (body !== undefined) Object.assign(headers, { "Content-Type": "application/json", "X-CSRF-Token": csrf });
+    const answer = await fetch(`${url}${path}`, { method, headers, body: body && JSON.stringify(body) });
     return { status: answer.status, body: await answer.json() };
   };
+  const get = (path) => call("GET", path);
+  get.post = (path, body) => call("POST", path, body);
+  return get;
 }

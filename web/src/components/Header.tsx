@@ -14,7 +14,8 @@ export function Header({ session }: { session: Session }) {
     <header className="app-header">
       <div className="app-header__brand">{t("app.name")}</div>
       <nav aria-label={t("nav.label")}>
-        <NavLink to="/" end>{t("nav.dashboard")}</NavLink> <NavLink to="/reports">{t("nav.reports")}</NavLink>
+        <NavLink to="/" end>{t("nav.dashboard")}</NavLink> <NavLink to="/registrations">{t("nav.review")}</NavLink>{" "}
+        <NavLink to="/reports">{t("nav.reports")}</NavLink>
       </nav>
       <div className="app-header__user">
         <span>{t("header.signedInAs", { name: session.user.display_name })}</span>
