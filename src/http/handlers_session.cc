@@ -52,18 +52,25 @@ nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::str
   nlohmann::json body = {{"user", UserJson(user)},
                          {"partnership_id", partnership ? nlohmann::json(partnership->id) : nlohmann::json(nullptr)},
                          {"demo", ctx.state.demo}};
-  // The words the user interface shows for the user's unit and the measure
-  // types: the partnership's vocabulary, no personal data, so every signed-in
-  // user gets them (read:partnership is not needed for a label).
+  // The words the user interface shows for the user's unit, the partnership's
+  // units and its measure types (with the units that carry each out): the
+  // partnership's vocabulary, no personal data, so every signed-in user gets
+  // them (read:partnership is not needed for a label).
   const Unit* unit = partnership ? partnership->FindUnit(user.unit_id) : nullptr;
   body["unit"] = unit ? nlohmann::json{{"id", unit->id}, {"name", unit->name}, {"name_en", unit->name_en}}
                       : nlohmann::json(nullptr);
+  nlohmann::json units = nlohmann::json::array();
   nlohmann::json measure_types = nlohmann::json::array();
   if (partnership) {
+    for (const Unit& each : partnership->units) {
+      units.push_back({{"id", each.id}, {"name", each.name}, {"name_en", each.name_en}});
+    }
     for (const MeasureType& type : partnership->measure_types) {
-      measure_types.push_back({{"id", type.id}, {"name", type.name}, {"name_en", type.name_en}});
+      measure_types.push_back(
+          {{"id", type.id}, {"name", type.name}, {"name_en", type.name_en}, {"unit_ids", type.unit_ids}});
     }
   }
+  body["units"] = std::move(units);
   body["measure_types"] = std::move(measure_types);
   if (!csrf_token.empty()) body["csrf_token"] = csrf_token;
   return body;

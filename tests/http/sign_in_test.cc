@@ -60,6 +60,10 @@ TEST_F(SignInTest, TheSessionNamesTheUnitAndTheMeasureTypesForTheInterface) {
     if (type["id"] == "concern-conversation") found = type["name"] == "Bekymringssamtale (hjemmebesøg, SOF og DKS)";
   }
   EXPECT_TRUE(found);
+  ASSERT_TRUE(session["units"].is_array());
+  bool eas = false;
+  for (const nlohmann::json& unit : session["units"]) eas = eas || unit["id"] == "eas";
+  EXPECT_TRUE(eas);
   EXPECT_EQ(client.Get("/api/v1/partnerships/norrebro-2017").status, 403);
 }
 

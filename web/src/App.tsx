@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router-dom";
 import { DemoBanner } from "./components/DemoBanner";
 import { Header } from "./components/Header";
+import { CasePage } from "./pages/CasePage";
 import { Dashboard } from "./pages/Dashboard";
 import { MeasurePage } from "./pages/MeasurePage";
 import { PersonPage } from "./pages/PersonPage";
@@ -27,6 +28,7 @@ export function App() {
             <Route path="/" element={<Dashboard session={state.session} />} />
             <Route path="/persons/:id" element={<PersonPage session={state.session} />} />
             <Route path="/measures/:id" element={<MeasurePage session={state.session} />} />
+            <Route path="/cases/:id" element={<CasePage session={state.session} />} />
             <Route path="/registrations" element={<ReviewQueuePage session={state.session} />} />
             <Route path="/registrations/:id" element={<RegistrationPage />} />
             <Route path="/reports" element={<ReportsPage />} />

@@ -88,18 +88,24 @@ export interface Label {
   name_en: string;
 }
 
+export interface MeasureType extends Label {
+  unit_ids: string[]; // the units that carry it out
+}
+
 export interface Session {
   csrf_token?: string;
   demo: boolean;
   partnership_id: string | null;
   user: User;
   unit: Label | null;
-  measure_types: Label[];
+  units: Label[];
+  measure_types: MeasureType[];
 }
 
 export interface Measure {
   id: number;
   person_id: number;
+  case_id: number | null;
   measure_type_id: string;
   assigned_unit_id: string;
   due_on: string;
@@ -182,13 +188,50 @@ export async function allPages<T>(path: string, max = 5000): Promise<{ items: T[
   return { items, complete: offset === null };
 }
 
+export interface CaseFlags {
+  first_contact: boolean;
+  arrested_remanded_imprisoned: boolean;
+  leading_member: boolean;
+  exit_motivated: boolean;
+}
+
 export interface CaseFile {
   id: number;
+  person_id: number;
   track: string;
   level: number;
   owning_unit_id: string;
+  flags: CaseFlags;
   opened_on: string;
   closed_on: string | null;
+  close_reason: string | null;
+  opened_by: string;
+}
+
+export interface FlagChange {
+  flag: "leading_member" | "exit_motivated";
+  value: boolean;
+  reason: string;
+  set_on: string;
+  set_by: string;
+  set_by_unit_id: string;
+}
+
+export interface CaseDetail extends CaseFile {
+  flag_changes: FlagChange[];
+}
+
+export interface Assessment {
+  version: number;
+  assessed_on: string;
+  life_situation: { school: string; job: string; housing: string; family: string };
+  risk_factors: string[];
+  protective_factors: string[];
+  criminal_history: string;
+  network_summary: string;
+  participant_unit_ids: string[];
+  recorded_by: string;
+  recorded_at: string;
 }
 
 export interface Observation {

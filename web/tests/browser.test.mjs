@@ -273,6 +273,53 @@ describe("the status report", () => {
   });
 });
 
+describe("case work", () => {
+  test("a caseworker opens a case, makes the joint assessment, adds a measure and reports it done", async () => {
+    // The police enter the young person and disclose the identity to the SSP (retsplejelovens § 115),
+    // as when an under-18 is first seen with gang members; only then may the SSP open a case.
+    const police = await apiClient(server.url, "eas-analyst");
+    const person = await police.post("/api/v1/persons",
+      { given_name: "Testbarn", family_name: "Sagsforløbsen", birth_date: "2012-03-03" });
+    assert.equal(person.status, 201, JSON.stringify(person.body));
+    const disclosure = await police.post("/api/v1/disclosures",
+      { person_id: person.body.id, to_unit_id: "ssp", data_categories: ["identity"], legal_basis_id: "rpl-115" });
+    assert.equal(disclosure.status, 201, JSON.stringify(disclosure.body));
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.goto(`${server.url}/persons/${person.body.id}`);
+    await page.getByRole("heading", { name: "Testbarn Sagsforløbsen" }).waitFor();
+    assert.equal(await page.getByLabel("Spor").inputValue(), "under18_ssp");
+    await page.getByLabel("Første kontakt").check();
+    await page.getByRole("button", { name: "Åbn sag" }).click();
+    await page.getByRole("heading", { name: /^Sag \d+: Under 18 \(SSP\)$/ }).waitFor();
+    assert.match(await page.getByTestId("case-flags").innerText(), /Første kontakt/);
+    await assertAccessible(page, "case");
+
+    // The joint assessment: made by at least two units.
+    await page.getByLabel("Skole").fill("Går i 8. klasse, meget fravær (testdata).");
+    await page.getByLabel("Risikofaktorer").fill("Ses ofte med ældre unge (testdata).\nFravær (testdata).");
+    await page.getByRole("button", { name: "Gem første version" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /mindst to enheder/);
+    await page.getByLabel("Efterretnings- og Analysesektionen (EAS)").check();
+    await page.getByRole("button", { name: "Gem første version" }).click();
+    await page.getByText("Version 1 af den fælles vurdering er gemt.").waitFor();
+    await page.getByTestId("assessment-latest").filter({ hasText: "Version 1" }).waitFor();
+
+    // A measure for the case, assigned to the SSP, then reported done.
+    const due = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+    await page.getByLabel("Indsatstype").selectOption("concern-conversation");
+    await page.getByLabel("Tildelt enhed").selectOption("ssp");
+    await page.getByLabel("Frist").fill(due);
+    await page.getByRole("button", { name: "Opret indsats" }).click();
+    await page.getByText("Indsatsen er oprettet.").waitFor();
+    await page.getByTestId("case-measures").getByRole("link").first().click();
+    await page.getByLabel("Udført").check();
+    await page.getByRole("button", { name: "Gem status" }).click();
+    await page.getByText("Indsatsen er afsluttet; status kan ikke ændres.").waitFor();
+    await page.context().close();
+  });
+});
+
 describe("the register", () => {
   // A new registration recorded by eas-validator, so that eas-analyst is the second officer.
   async function newRegistration(familyName) {

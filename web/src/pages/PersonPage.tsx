@@ -10,6 +10,7 @@ import {
   type Session,
 } from "../api";
 import { labelText } from "../labels";
+import { OpenCaseForm } from "../components/OpenCaseForm";
 import { formatDate, formatDateTime } from "../i18n";
 
 type Part<T> = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "loaded"; value: T };
@@ -101,14 +102,18 @@ export function PersonPage({ session }: { session: Session }) {
           )
         }
       </Section>
-      <Section title={t("person.cases")} part={cases}>
+      <Section title={t("person.cases")} part={cases}
+        footer={person.kind === "loaded" && <OpenCaseForm personId={person.value.id} under18={person.value.under_18} />}>
         {(value) =>
           value.items.length === 0 ? <p>{t("person.none")}</p> : (
             <ul>
               {value.items.map((caseFile) => (
                 <li key={caseFile.id}>
-                  {t(`caseTrack.${caseFile.track}`, caseFile.track)} · {caseFile.owning_unit_id} ·{" "}
-                  {t("person.opened", { date: formatDate(caseFile.opened_on) })}
+                  <Link to={`/cases/${caseFile.id}`}>
+                    {t("case.heading", { id: caseFile.id, track: t(`caseTrack.${caseFile.track}`, caseFile.track) })}
+                  </Link>{" "}
+                  · {labelText(session.units.find((unit) => unit.id === caseFile.owning_unit_id), caseFile.owning_unit_id,
+                    i18n.language)} · {t("person.opened", { date: formatDate(caseFile.opened_on) })}
                   {caseFile.closed_on && ` · ${t("person.closed", { date: formatDate(caseFile.closed_on) })}`}
                 </li>
               ))}
@@ -149,7 +154,11 @@ export function PersonPage({ session }: { session: Session }) {
   );
 }
 
-function Section<T>({ title, part, children }: { title: string; part: Part<T>; children: (value: T) => ReactNode }) {
+// `footer` is shown whether or not the part itself may be read (e.g. opening
+// a case needs no access to the person's existing cases).
+function Section<T>({ title, part, children, footer }: {
+  title: string; part: Part<T>; children: (value: T) => ReactNode; footer?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <section className="panel" aria-label={title}>
@@ -157,6 +166,7 @@ function Section<T>({ title, part, children }: { title: string; part: Part<T>; c
       {part.kind === "loading" && <p role="status">{t("common.loading")}</p>}
       {part.kind === "failed" && <Withheld error={part.error} />}
       {part.kind === "loaded" && children(part.value)}
+      {footer}
     </section>
   );
 }
