@@ -53,7 +53,7 @@ nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::str
                          {"partnership_id", partnership ? nlohmann::json(partnership->id) : nlohmann::json(nullptr)},
                          {"demo", ctx.state.demo}};
   // The words the user interface shows for the user's unit, the partnership's
-  // units and its measure types (with the units that carry each out): the
+  // units and areas, and its measure types (with the units that carry each out): the
   // partnership's vocabulary, no personal data, so every signed-in user gets
   // them (read:partnership is not needed for a label).
   const Unit* unit = partnership ? partnership->FindUnit(user.unit_id) : nullptr;
@@ -70,7 +70,17 @@ nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::str
           {{"id", type.id}, {"name", type.name}, {"name_en", type.name_en}, {"unit_ids", type.unit_ids}});
     }
   }
+  nlohmann::json areas = nlohmann::json::array();
+  if (partnership) {
+    for (const Area& area : partnership->areas) {
+      areas.push_back({{"id", area.id},
+                       {"name", area.name},
+                       {"kind", AreaKindName(area.kind)},
+                       {"parent_id", area.parent_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(area.parent_id)}});
+    }
+  }
   body["units"] = std::move(units);
+  body["areas"] = std::move(areas);
   body["measure_types"] = std::move(measure_types);
   if (!csrf_token.empty()) body["csrf_token"] = csrf_token;
   return body;

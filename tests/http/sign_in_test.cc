@@ -64,6 +64,9 @@ TEST_F(SignInTest, TheSessionNamesTheUnitAndTheMeasureTypesForTheInterface) {
   bool eas = false;
   for (const nlohmann::json& unit : session["units"]) eas = eas || unit["id"] == "eas";
   EXPECT_TRUE(eas);
+  ASSERT_TRUE(session["areas"].is_array());
+  ASSERT_FALSE(session["areas"].empty());
+  EXPECT_TRUE(session["areas"][0].contains("kind"));
   EXPECT_EQ(client.Get("/api/v1/partnerships/norrebro-2017").status, 403);
 }
 

@@ -4,6 +4,8 @@ import { DemoBanner } from "./components/DemoBanner";
 import { Header } from "./components/Header";
 import { CasePage } from "./pages/CasePage";
 import { Dashboard } from "./pages/Dashboard";
+import { IncidentPage } from "./pages/IncidentPage";
+import { IncidentsPage } from "./pages/IncidentsPage";
 import { MeasurePage } from "./pages/MeasurePage";
 import { PersonPage } from "./pages/PersonPage";
 import { RegistrationPage } from "./pages/RegistrationPage";
@@ -31,6 +33,8 @@ export function App() {
             <Route path="/cases/:id" element={<CasePage session={state.session} />} />
             <Route path="/registrations" element={<ReviewQueuePage session={state.session} />} />
             <Route path="/registrations/:id" element={<RegistrationPage />} />
+            <Route path="/incidents" element={<IncidentsPage session={state.session} />} />
+            <Route path="/incidents/:id" element={<IncidentPage session={state.session} />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -92,6 +92,13 @@ export interface MeasureType extends Label {
   unit_ids: string[]; // the units that carry it out
 }
 
+export interface AreaLabel {
+  id: string;
+  name: string;
+  kind: "district" | "focus_area" | "other";
+  parent_id: string | null;
+}
+
 export interface Session {
   csrf_token?: string;
   demo: boolean;
@@ -99,6 +106,7 @@ export interface Session {
   user: User;
   unit: Label | null;
   units: Label[];
+  areas: AreaLabel[];
   measure_types: MeasureType[];
 }
 
@@ -240,4 +248,38 @@ export interface Observation {
   area_id: string | null;
   source: string;
   person_ids: number[];
+}
+
+export const responseRoles = ["police", "street_workers", "ssp", "staff_18plus", "hospital_presence"] as const;
+export type ResponseRole = (typeof responseRoles)[number];
+
+export interface Incident {
+  id: number;
+  kind: "violent_conflict" | "public_gathering";
+  occurred_at: string;
+  area_id: string | null;
+  place: string;
+  person_count: number;
+  group_count: number;
+  person_ids?: number[];
+  group_ids?: number[];
+  withheld?: { fields: string[]; reason: string };
+  responses: { at: string; role: ResponseRole; unit_id: string; note: string }[];
+  minutes_to_first_response: Record<ResponseRole, number | null>;
+  closed_at: string | null;
+  after_action_note: string | null;
+  recorded_by: string;
+  recorded_by_unit_id: string | null;
+}
+
+// A datetime-local value (the browser's local time) as the API's instant, YYYY-MM-DDTHH:MM:SSZ.
+export function toInstant(local: string): string {
+  return new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+// Now as a datetime-local value, to the minute.
+export function localNow(): string {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
+  return now.toISOString().slice(0, 16);
 }

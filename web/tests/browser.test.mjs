@@ -320,6 +320,58 @@ describe("case work", () => {
   });
 });
 
+describe("incidents", () => {
+  test("the police record an incident; the SSP's response appears in the live log; it is closed with a note", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "lokalpoliti-officer");
+    await page.getByRole("link", { name: "Hændelser" }).click();
+    await page.getByLabel("Slags").selectOption("violent_conflict");
+    await page.getByLabel("Sted", { exact: true }).fill("Nørrebroparken ved legepladsen (testdata)");
+    await page.getByLabel("Område").selectOption("mjolnerparken");
+    await page.getByRole("button", { name: "Registrer hændelse" }).click();
+    await page.getByRole("heading", { name: "Voldelig konflikt: Nørrebroparken ved legepladsen (testdata)" }).waitFor();
+    await assertAccessible(page, "incident");
+    const incidentId = page.url().match(/\/incidents\/(\d+)$/)[1];
+
+    await page.getByLabel("Rolle").selectOption("police");
+    await page.getByRole("button", { name: "Meld indsats" }).click();
+    await page.getByText("Indsatsen er meldt i loggen.").waitFor();
+    await page.getByTestId("response-log").locator("li", { hasText: "Politi" }).waitFor();
+
+    // The SSP logs its own response elsewhere; the open page shows it at its next refresh.
+    const ssp = await apiClient(server.url, "ssp-caseworker");
+    const logged = await ssp.post(`/api/v1/incidents/${incidentId}/responses`,
+      { role: "ssp", at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"), note: "Til stede ved skolen (testdata)" });
+    assert.equal(logged.status, 200, JSON.stringify(logged.body));
+    await page.getByTestId("response-log").locator("li", { hasText: "Til stede ved skolen" }).waitFor({ timeout: 25000 });
+
+    await page.getByRole("button", { name: "Luk hændelsen" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Udfyld Evaluering/);
+    await page.getByLabel("Evaluering (after action)").fill("Roligt efter to timer (testdata).");
+    await page.getByRole("button", { name: "Luk hændelsen" }).click();
+    await page.getByTestId("incident-state").filter({ hasText: "Lukket" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Meld indsats" }).count(), 0);
+    await page.context().close();
+  });
+
+  test("a caseworker sees who was involved only as counts", async () => {
+    const police = await apiClient(server.url, "lokalpoliti-officer");
+    const registrations = await police("/api/v1/registrations?partnership=norrebro-2017&limit=1");
+    const made = await police.post("/api/v1/incidents", {
+      kind: "public_gathering", occurred_at: "2026-11-01T20:00:00Z", place: "Blågårds Plads (testdata)",
+      person_ids: [registrations.body.items[0].person_id],
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const ssp = await apiClient(server.url, "ssp-caseworker");
+    await ssp.post(`/api/v1/incidents/${made.body.id}/responses`, { role: "ssp", at: "2026-11-01T20:30:00Z" });
+    const page = await newPage();
+    await signIn(page, server.url, "ssp-caseworker");
+    await page.goto(`${server.url}/incidents/${made.body.id}`);
+    await page.getByText("Personer: 1 · grupperinger: 0 (hvem, er politiets oplysninger)").waitFor();
+    await page.context().close();
+  });
+});
+
 describe("the register", () => {
   // A new registration recorded by eas-validator, so that eas-analyst is the second officer.
   async function newRegistration(familyName) {

@@ -15,6 +15,7 @@ export function Header({ session }: { session: Session }) {
       <div className="app-header__brand">{t("app.name")}</div>
       <nav aria-label={t("nav.label")}>
         <NavLink to="/" end>{t("nav.dashboard")}</NavLink> <NavLink to="/registrations">{t("nav.review")}</NavLink>{" "}
+        <NavLink to="/incidents">{t("nav.incidents")}</NavLink>{" "}
         <NavLink to="/reports">{t("nav.reports")}</NavLink>
       </nav>
       <div className="app-header__user">
