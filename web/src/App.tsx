@@ -7,6 +7,8 @@ import { Dashboard } from "./pages/Dashboard";
 import { IncidentPage } from "./pages/IncidentPage";
 import { IncidentsPage } from "./pages/IncidentsPage";
 import { MeasurePage } from "./pages/MeasurePage";
+import { MeetingPage } from "./pages/MeetingPage";
+import { MeetingsPage } from "./pages/MeetingsPage";
 import { PersonPage } from "./pages/PersonPage";
 import { RegistrationPage } from "./pages/RegistrationPage";
 import { ReportsPage } from "./pages/ReportsPage";
@@ -35,6 +37,8 @@ export function App() {
             <Route path="/registrations/:id" element={<RegistrationPage />} />
             <Route path="/incidents" element={<IncidentsPage session={state.session} />} />
             <Route path="/incidents/:id" element={<IncidentPage session={state.session} />} />
+            <Route path="/meetings" element={<MeetingsPage session={state.session} />} />
+            <Route path="/meetings/:id" element={<MeetingPage session={state.session} />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -68,9 +68,22 @@ export async function failureOf(response: Response): Promise<ApiError> {
 export function errorText(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t("errors.unknown", { code: String(error) });
   const key = `errors.${error.code}`;
-  const field = error.field ? t(`fields.${error.field}`, error.field) : "";
+  const field = error.field ? fieldText(t, error.field) : "";
   const text = t(key, { field, code: error.code });
   return text === key ? t("errors.unknown", { code: error.code }) : text;
+}
+
+// A field the API names, in words: "decisions[1].area_id" → "Beslutninger 2: Område".
+function fieldText(t: TFunction, field: string): string {
+  return field
+    .split(".")
+    .map((part) => {
+      const indexed = part.match(/^([a-z_]+)\[(\d+)\]$/);
+      const name = indexed ? indexed[1] : part;
+      const words = t(`fields.${name}`, { defaultValue: name });
+      return indexed ? `${words} ${Number(indexed[2]) + 1}` : words;
+    })
+    .join(": ");
 }
 
 export interface User {
@@ -282,4 +295,37 @@ export function localNow(): string {
   const now = new Date();
   now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
   return now.toISOString().slice(0, 16);
+}
+
+export interface MeetingDue {
+  meeting_type_id: string;
+  name: string;
+  name_en: string;
+  year: number;
+  held_this_year: number;
+  min_per_year: number | null;
+  max_per_year: number | null;
+  last_held_on: string | null;
+  next_due_on: string | null;
+  status: "as_needed" | "on_track" | "due_soon" | "overdue" | "above_maximum";
+}
+
+export const decisionKinds = ["general", "focus_area_add", "focus_area_end"] as const;
+export type DecisionKind = (typeof decisionKinds)[number];
+
+export interface Decision {
+  kind: DecisionKind;
+  text: string;
+  area_id: string | null;
+  effective_on: string | null;
+}
+
+export interface Meeting {
+  id: number;
+  meeting_type_id: string;
+  held_on: string;
+  attending_unit_ids: string[];
+  minutes: string;
+  decisions: Decision[];
+  recorded_by: string;
 }

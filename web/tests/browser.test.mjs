@@ -372,6 +372,53 @@ describe("incidents", () => {
   });
 });
 
+describe("meetings", () => {
+  test("the strategic steering group holds a meeting with a general and a focus decision", async () => {
+    const coordinator = await apiClient(server.url, "sikkerby-coordinator");
+    const focus = await coordinator("/api/v1/areas/lundtoftegade/focus");
+    assert.equal(focus.status, 200, JSON.stringify(focus.body));
+    const kind = focus.body.in_focus_today ? "focus_area_end" : "focus_area_add";
+
+    const page = await newPage();
+    await signIn(page, server.url, "sikkerby-coordinator");
+    await page.getByRole("link", { name: "Møder" }).click();
+    await page.getByRole("heading", { name: /^Mødekadence \d{4}$/ }).waitFor();
+    await assertAccessible(page, "meetings");
+    await page.getByLabel("Mødetype").selectOption("strategic-steering-group");
+    await page.getByLabel("Efterretnings- og Analysesektionen (EAS)").check();
+    await page.getByLabel("Referat").fill("Gennemgang af status for indsatserne (testdata).");
+    await page.getByRole("button", { name: "Tilføj en beslutning" }).click();
+    await page.getByLabel("Beslutningen").fill("Næste møde fokuserer på exit (testdata).");
+    await page.getByRole("button", { name: "Tilføj en beslutning" }).click();
+    const second = page.getByTestId("decision").nth(1);
+    await second.getByLabel("Slags beslutning").selectOption(kind);
+    await second.getByLabel("Beslutningen").fill("Det geografiske fokus ændres (testdata).");
+    await second.getByLabel("Område").selectOption("lundtoftegade");
+    await page.getByRole("button", { name: "Registrer mødet" }).click();
+    await page.getByRole("heading", { name: /^Strategisk styregruppe \(Styregruppen for Sikker By\), / }).waitFor();
+    const decisions = page.getByTestId("decisions");
+    assert.equal(await decisions.locator("li").count(), 2);
+    assert.match(await decisions.innerText(), /Lundtoftegade/);
+    const after = await coordinator("/api/v1/areas/lundtoftegade/focus");
+    assert.equal(after.body.in_focus_today, !focus.body.in_focus_today, "the focus changed from today");
+    await page.context().close();
+  });
+
+  test("a focus decision by a meeting type that may not make one is refused, naming the decision", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "sikkerby-coordinator");
+    await page.goto(`${server.url}/meetings`);
+    await page.getByLabel("Mødetype").selectOption("operative-steering-group");
+    await page.getByRole("button", { name: "Tilføj en beslutning" }).click();
+    await page.getByLabel("Slags beslutning").selectOption("focus_area_add");
+    await page.getByLabel("Beslutningen").fill("Forsøg (testdata).");
+    await page.getByLabel("Område").selectOption("mjolnerparken");
+    await page.getByRole("button", { name: "Registrer mødet" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Beslutninger 1: Slags/);
+    await page.context().close();
+  });
+});
+
 describe("the register", () => {
   // A new registration recorded by eas-validator, so that eas-analyst is the second officer.
   async function newRegistration(familyName) {

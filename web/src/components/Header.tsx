@@ -16,6 +16,7 @@ export function Header({ session }: { session: Session }) {
       <nav aria-label={t("nav.label")}>
         <NavLink to="/" end>{t("nav.dashboard")}</NavLink> <NavLink to="/registrations">{t("nav.review")}</NavLink>{" "}
         <NavLink to="/incidents">{t("nav.incidents")}</NavLink>{" "}
+        <NavLink to="/meetings">{t("nav.meetings")}</NavLink>{" "}
         <NavLink to="/reports">{t("nav.reports")}</NavLink>
       </nav>
       <div className="app-header__user">
