@@ -1,4 +1,6 @@
 // POST/GET/DELETE /api/v1/session: signing in and out of the browser UI.
+#include <algorithm>
+#include <set>
 #include <string>
 
 #include "auth/sign_in.h"
@@ -79,6 +81,24 @@ nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::str
                        {"parent_id", area.parent_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(area.parent_id)}});
     }
   }
+  // What the user's roles grant, so the interface offers only what the role
+  // may use (a dashboard per role, menus) and never asks to be refused. The
+  // policy still decides every request.
+  std::set<std::string> grants;
+  if (partnership) {
+    for (const RoleDefinition& role : partnership->roles) {
+      if (std::find(user.roles.begin(), user.roles.end(), role.role) == user.roles.end()) continue;
+      for (const Grant& grant : role.grants) {
+        grants.insert(std::string(AccessActionName(grant.action)) + ":" + std::string(DataCategoryName(grant.category)));
+      }
+    }
+  }
+  body["grants"] = grants;
+  nlohmann::json period = nullptr;
+  if (partnership) {
+    period = {{"from", partnership->period_from.ToString()}, {"to", partnership->period_to.ToString()}};
+  }
+  body["partnership_period"] = std::move(period);
   body["units"] = std::move(units);
   body["areas"] = std::move(areas);
   body["measure_types"] = std::move(measure_types);

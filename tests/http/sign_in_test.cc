@@ -2,6 +2,7 @@
 // factor, lock-out, sessions with CSRF, expiry, sign-out and bearer tokens.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "auth/api_token.h"
@@ -67,6 +68,11 @@ TEST_F(SignInTest, TheSessionNamesTheUnitAndTheMeasureTypesForTheInterface) {
   ASSERT_TRUE(session["areas"].is_array());
   ASSERT_FALSE(session["areas"].empty());
   EXPECT_TRUE(session["areas"][0].contains("kind"));
+  // A caseworker's grants, from the partnership's role definitions.
+  std::vector<std::string> grants = session["grants"].get<std::vector<std::string>>();
+  EXPECT_NE(std::find(grants.begin(), grants.end(), "write:case"), grants.end());
+  EXPECT_EQ(std::find(grants.begin(), grants.end(), "write:registration"), grants.end());
+  EXPECT_EQ(session["partnership_period"]["from"], "2017-01-01");
   EXPECT_EQ(client.Get("/api/v1/partnerships/norrebro-2017").status, 403);
 }
 

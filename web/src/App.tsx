@@ -6,6 +6,7 @@ import { CasePage } from "./pages/CasePage";
 import { Dashboard } from "./pages/Dashboard";
 import { IncidentPage } from "./pages/IncidentPage";
 import { IncidentsPage } from "./pages/IncidentsPage";
+import { IndicatorsPage } from "./pages/IndicatorsPage";
 import { MeasurePage } from "./pages/MeasurePage";
 import { MeetingPage } from "./pages/MeetingPage";
 import { MeetingsPage } from "./pages/MeetingsPage";
@@ -39,6 +40,7 @@ export function App() {
             <Route path="/incidents/:id" element={<IncidentPage session={state.session} />} />
             <Route path="/meetings" element={<MeetingsPage session={state.session} />} />
             <Route path="/meetings/:id" element={<MeetingPage session={state.session} />} />
+            <Route path="/indicators" element={<IndicatorsPage session={state.session} />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -121,6 +121,13 @@ export interface Session {
   units: Label[];
   areas: AreaLabel[];
   measure_types: MeasureType[];
+  grants: string[]; // "read:case", …: what the user's roles grant (the server still decides each request)
+  partnership_period: { from: string; to: string } | null;
+}
+
+// Whether the user's roles grant e.g. "read:case": for what the UI offers, never for access.
+export function can(session: Session, grant: string): boolean {
+  return session.grants.includes(grant);
 }
 
 export interface Measure {
@@ -328,4 +335,23 @@ export interface Meeting {
   minutes: string;
   decisions: Decision[];
   recorded_by: string;
+}
+
+export interface Indicator {
+  id: string;
+  name: string;
+  name_en: string;
+  unit: "count" | "per_1000" | "percent" | string;
+  value: number | null;
+  area?: string;
+  explanation: string;
+  period_from: string;
+  period_to: string;
+  baseline?: { date: string; value: number; source: string; note: string };
+}
+
+export interface IndicatorSet {
+  as_of: string;
+  known_at: string;
+  indicators: Indicator[];
 }

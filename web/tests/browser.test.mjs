@@ -166,7 +166,10 @@ describe("a person", () => {
     const person = await undisclosedRegisteredPerson();
     const page = await newPage();
     await signIn(page, server.url, "boligsocial-partner");
-    await page.getByText("Din rolle giver ikke adgang til arbejdskøen.").waitFor();
+    // The partner's overview holds the indicators only: no work queue, no register.
+    await page.getByTestId("indicator-tiles").waitFor();
+    assert.equal(await page.getByRole("heading", { name: "Min enheds arbejdskø" }).count(), 0);
+    assert.equal(await page.getByRole("navigation").getByRole("link", { name: "Registret", exact: true }).count(), 0);
     await page.goto(`${server.url}/persons/${person.id}`);
     const identity = page.getByRole("region", { name: "Identitet" });
     await identity.getByTestId("withheld").waitFor();
@@ -244,7 +247,7 @@ describe("the status report", () => {
   test("an analyst makes the report for a period and downloads it as PDF", async () => {
     const page = await newPage();
     await signIn(page, server.url, "eas-analyst");
-    await page.getByRole("link", { name: "Rapporter" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Rapporter", exact: true }).click();
     await page.getByLabel("Fra dato").fill("2017-08-01");
     await page.getByLabel("Til dato").fill("2018-06-30");
     await page.getByLabel("Som kendt den (valgfri)").fill("2018-08-15");
@@ -324,7 +327,7 @@ describe("incidents", () => {
   test("the police record an incident; the SSP's response appears in the live log; it is closed with a note", async () => {
     const page = await newPage();
     await signIn(page, server.url, "lokalpoliti-officer");
-    await page.getByRole("link", { name: "Hændelser" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Hændelser", exact: true }).click();
     await page.getByLabel("Slags").selectOption("violent_conflict");
     await page.getByLabel("Sted", { exact: true }).fill("Nørrebroparken ved legepladsen (testdata)");
     await page.getByLabel("Område").selectOption("mjolnerparken");
@@ -381,7 +384,7 @@ describe("meetings", () => {
 
     const page = await newPage();
     await signIn(page, server.url, "sikkerby-coordinator");
-    await page.getByRole("link", { name: "Møder" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Møder", exact: true }).click();
     await page.getByRole("heading", { name: /^Mødekadence \d{4}$/ }).waitFor();
     await assertAccessible(page, "meetings");
     await page.getByLabel("Mødetype").selectOption("strategic-steering-group");
@@ -443,7 +446,7 @@ describe("the register", () => {
     const registration = await newRegistration("Valideringsen");
     const page = await newPage();
     await signIn(page, server.url, "eas-analyst");
-    await page.getByRole("link", { name: "Registret" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Registret", exact: true }).click();
     const awaiting = page.getByRole("region", { name: /Afventer validering/ });
     await awaiting.getByRole("link", { name: `Registrering ${registration.id}` }).click();
     await page.getByTestId("registration-state").filter({ hasText: "Afventer validering" }).waitFor();
@@ -495,6 +498,40 @@ describe("the register", () => {
     await page.getByText("Ingen registreringer afventer validering.").waitFor();
     await page.getByText("Ingen revurderinger er overskredet.").waitFor();
     assert.equal(await page.locator("tbody tr").count(), 0);
+    await page.context().close();
+  });
+});
+
+describe("the overview per role", () => {
+  test("an analyst sees the registrations to handle, the indicators against their baselines, and no work queue", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.getByTestId("reviews-due").waitFor();
+    assert.match(await page.getByTestId("reviews-due").innerText(), /registrering(er)? skal behandles/);
+    await page.getByTestId("indicator-tiles").locator("li").first().waitFor();
+    assert.match(await page.getByTestId("indicator-tiles").innerText(), /Baseline 290 \(31\. marts 2017\)/);
+    assert.equal(await page.getByRole("heading", { name: "Min enheds arbejdskø" }).count(), 0);
+    await assertAccessible(page, "overview (analyst)");
+    await page.context().close();
+  });
+
+  test("a coordinator sees the meetings due", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "sikkerby-coordinator");
+    await page.getByRole("heading", { name: "Møder, der skal holdes" }).waitFor();
+    await page.context().close();
+  });
+
+  test("the indicators page charts an indicator by quarter, with the figures as a table", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "sikkerby-coordinator");
+    await page.getByRole("navigation").getByRole("link", { name: "Målepunkter", exact: true }).click();
+    await page.getByRole("heading", { name: "Udvikling pr. kvartal" }).waitFor();
+    assert.equal(await page.locator("canvas[role=img]").count(), 1);
+    await page.getByText("Vis tallene som tabel").click();
+    // 2017-03-31 … 2019-12-31: twelve quarters.
+    assert.equal(await page.getByTestId("course-table").locator("tbody tr").count(), 12);
+    await assertAccessible(page, "indicators");
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router-dom";
-import { errorText, type Session } from "../api";
+import { can, errorText, type Session } from "../api";
 import { labelText } from "../labels";
 import { useSession } from "../session";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -14,10 +14,12 @@ export function Header({ session }: { session: Session }) {
     <header className="app-header">
       <div className="app-header__brand">{t("app.name")}</div>
       <nav aria-label={t("nav.label")}>
-        <NavLink to="/" end>{t("nav.dashboard")}</NavLink> <NavLink to="/registrations">{t("nav.review")}</NavLink>{" "}
-        <NavLink to="/incidents">{t("nav.incidents")}</NavLink>{" "}
-        <NavLink to="/meetings">{t("nav.meetings")}</NavLink>{" "}
-        <NavLink to="/reports">{t("nav.reports")}</NavLink>
+        <NavLink to="/" end>{t("nav.dashboard")}</NavLink>
+        {can(session, "read:registration") && <NavLink to="/registrations">{t("nav.review")}</NavLink>}
+        {can(session, "read:incident") && <NavLink to="/incidents">{t("nav.incidents")}</NavLink>}
+        {can(session, "read:meeting") && <NavLink to="/meetings">{t("nav.meetings")}</NavLink>}
+        {can(session, "read:aggregate") && <NavLink to="/indicators">{t("nav.indicators")}</NavLink>}
+        {can(session, "read:aggregate") && <NavLink to="/reports">{t("nav.reports")}</NavLink>}
       </nav>
       <div className="app-header__user">
         <span>{t("header.signedInAs", { name: session.user.display_name })}</span>

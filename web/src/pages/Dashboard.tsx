@@ -1,10 +1,13 @@
-// The overview: the user's unit's work queue (GET /api/v1/measures), oldest
-// due date first, with the overdue ones marked. More tiles (reviews due,
-// meetings due, indicators) join as the UI grows (issue 7).
+// The overview, per role (what the user's roles grant): the unit's work
+// queue (GET /api/v1/measures), oldest due date first with the overdue ones
+// marked; the registrations to handle; the meetings due; the indicators
+// against their baselines.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { ApiError, errorText, request, type Label, type Measure, type Page, type Session } from "../api";
+import { ApiError, can, errorText, request, type Label, type Measure, type MeetingDue, type Page, type Session } from "../api";
+import { IndicatorTiles } from "../components/IndicatorTiles";
+import { defaultAsOf } from "../indicators";
 import { labelText } from "../labels";
 import { formatDate, today } from "../i18n";
 
@@ -45,7 +48,9 @@ export function Dashboard({ session }: { session: Session }) {
   return (
     <main id="main">
       <h1>{t("dashboard.title")}</h1>
-      <section aria-labelledby="queue-title" className="panel">
+      {can(session, "write:registration") && <ReviewsDue session={session} />}
+      {can(session, "read:meeting") && <MeetingsDue />}
+      {can(session, "read:case") && <section aria-labelledby="queue-title" className="panel">
         <h2 id="queue-title">{t("dashboard.queueTitle")}</h2>
         <p>{t("dashboard.queueIntro", { unit: unitLabel })}</p>
         {queue.kind === "loading" && <p role="status">{t("common.loading")}</p>}
@@ -60,8 +65,65 @@ export function Dashboard({ session }: { session: Session }) {
           ))}
         {queue.kind === "loaded" && <QueueTable queue={queue.open} overdue={queue.overdue} overdueMore={queue.overdueMore}
             measureTypes={session.measure_types} />}
-      </section>
+      </section>}
+      {can(session, "read:aggregate") && (
+        <section aria-labelledby="indicators-title" className="panel">
+          <h2 id="indicators-title">{t("indicators.dashboardTitle", { date: formatDate(defaultAsOf(session, today())) })}</h2>
+          <IndicatorTiles asOf={defaultAsOf(session, today())} />
+          <Link to="/indicators">{t("dashboard.allIndicators")}</Link>
+        </section>
+      )}
     </main>
+  );
+}
+
+// How many registrations await the analyst (the server's review queue).
+function ReviewsDue({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const [count, setCount] = useState<{ value: number; more: boolean } | null>(null);
+  useEffect(() => {
+    const partnership = encodeURIComponent(session.partnership_id ?? "");
+    request<Page<unknown>>("GET", `/api/v1/registrations/review-queue?partnership=${partnership}&limit=500`)
+      .then((page) => setCount({ value: page.items.length, more: page.next_offset !== null }))
+      .catch(() => setCount(null));
+  }, [session.partnership_id]);
+  if (!count) return null;
+  return (
+    <section aria-labelledby="reviews-due-title" className="panel">
+      <h2 id="reviews-due-title">{t("dashboard.reviewsTitle")}</h2>
+      <p data-testid="reviews-due">
+        {t(count.more ? "dashboard.reviewsAtLeast" : "dashboard.reviews", { count: count.value })}{" "}
+        <Link to="/registrations">{t("dashboard.toReview")}</Link>
+      </p>
+    </section>
+  );
+}
+
+// The meeting types whose next meeting is overdue or due soon.
+function MeetingsDue() {
+  const { t, i18n } = useTranslation();
+  const [items, setItems] = useState<MeetingDue[] | null>(null);
+  useEffect(() => {
+    request<{ items: MeetingDue[] }>("GET", "/api/v1/meetings/due")
+      .then((due) => setItems(due.items.filter((item) => item.status === "overdue" || item.status === "due_soon")))
+      .catch(() => setItems(null));
+  }, []);
+  if (!items) return null;
+  return (
+    <section aria-labelledby="meetings-due-title" className="panel">
+      <h2 id="meetings-due-title">{t("dashboard.meetingsTitle")}</h2>
+      {items.length === 0 ? <p>{t("dashboard.meetingsNone")}</p> : (
+        <ul data-testid="meetings-due">
+          {items.map((item) => (
+            <li key={item.meeting_type_id}>
+              {i18n.language === "en" ? item.name_en : item.name}: {t(`meetingStatus.${item.status}`)}
+              {item.next_due_on && ` (${t("meetings.nextDue").toLowerCase()} ${formatDate(item.next_due_on)})`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to="/meetings">{t("dashboard.toMeetings")}</Link>
+    </section>
   );
 }
 
