@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router-dom";
 import { DemoBanner } from "./components/DemoBanner";
 import { Header } from "./components/Header";
+import { AuditPage } from "./pages/AuditPage";
 import { CasePage } from "./pages/CasePage";
 import { Dashboard } from "./pages/Dashboard";
 import { IncidentPage } from "./pages/IncidentPage";
@@ -14,6 +15,7 @@ import { PersonPage } from "./pages/PersonPage";
 import { RegistrationPage } from "./pages/RegistrationPage";
 import { ReportsPage } from "./pages/ReportsPage";
 import { ReviewQueuePage } from "./pages/ReviewQueuePage";
+import { UsersPage } from "./pages/UsersPage";
 import { SignIn } from "./pages/SignIn";
 import { useSession } from "./session";
 
@@ -42,6 +44,8 @@ export function App() {
             <Route path="/meetings/:id" element={<MeetingPage session={state.session} />} />
             <Route path="/indicators" element={<IndicatorsPage session={state.session} />} />
             <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/users" element={<UsersPage session={state.session} />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </>

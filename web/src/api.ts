@@ -355,3 +355,17 @@ export interface IndicatorSet {
   known_at: string;
   indicators: Indicator[];
 }
+
+export interface AuditEntry {
+  sequence: number;
+  at: string;
+  user: string;
+  unit: string;
+  action: string;
+  resource: string;
+  person_id: number | null;
+  purpose: string;
+  legal_basis: string | null;
+  outcome: "allowed" | "denied" | string;
+  reason: string | null;
+}

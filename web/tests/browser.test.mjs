@@ -536,6 +536,38 @@ describe("the overview per role", () => {
   });
 });
 
+describe("audit and users", () => {
+  test("an auditor finds a caseworker's refused reads, with the reason, in the audit trail", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "auditor");
+    await page.getByRole("navigation").getByRole("link", { name: "Revisionsspor", exact: true }).click();
+    await page.getByLabel("Person (id)").fill("x1");
+    await page.getByRole("button", { name: "Søg" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Person skal være et id/);
+    await page.getByLabel("Person (id)").fill("");
+    await page.getByLabel("Bruger").fill("ssp-caseworker");
+    await page.getByLabel("Højst antal").selectOption("500");
+    await page.getByRole("button", { name: "Søg" }).click();
+    const entries = page.getByTestId("audit-entries");
+    await entries.waitFor();
+    // The earlier test "a municipal user without a disclosure…" was refused, and that is on record.
+    await entries.locator("tr", { hasText: "Afvist" }).first().waitFor();
+    assert.match(await entries.innerText(), /ingen videregivelse til din enhed dækker dem/);
+    await assertAccessible(page, "audit");
+    await page.context().close();
+  });
+
+  test("an administrator sees the users and their roles in Danish", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "admin");
+    await page.getByRole("navigation").getByRole("link", { name: "Brugere", exact: true }).click();
+    const users = page.getByTestId("users");
+    await users.locator("tr", { hasText: "eas-analyst" }).waitFor();
+    assert.match(await users.locator("tr", { hasText: "eas-analyst" }).innerText(), /Analytiker/);
+    await page.context().close();
+  });
+});
+
 describe("the server", () => {
   test("pages carry a strict content security policy; the API keeps its own", async () => {
     const page = await fetch(`${server.url}/`);

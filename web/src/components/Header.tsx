@@ -20,6 +20,8 @@ export function Header({ session }: { session: Session }) {
         {can(session, "read:meeting") && <NavLink to="/meetings">{t("nav.meetings")}</NavLink>}
         {can(session, "read:aggregate") && <NavLink to="/indicators">{t("nav.indicators")}</NavLink>}
         {can(session, "read:aggregate") && <NavLink to="/reports">{t("nav.reports")}</NavLink>}
+        {can(session, "read:audit") && <NavLink to="/audit">{t("nav.audit")}</NavLink>}
+        {can(session, "read:user_admin") && <NavLink to="/users">{t("nav.users")}</NavLink>}
       </nav>
       <div className="app-header__user">
         <span>{t("header.signedInAs", { name: session.user.display_name })}</span>
