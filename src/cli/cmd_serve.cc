@@ -24,6 +24,7 @@ struct ServeOptions {
   bool no_triggers = false;
   std::string web;  // empty: the built UI beside the binary (build/web), if it is there
   bool no_web = false;
+  std::string map_tiles;  // empty: the map has no background tiles
 };
 
 // The built UI next to the executable: scripts/build-web.sh puts it in build/web.
@@ -74,6 +75,7 @@ int RunServe(const ServeOptions& options) {
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
   if (!options.no_web) server_options.web_root = options.web.empty() ? WebBesideBinary() : options.web;
+  server_options.map_tiles = options.map_tiles;
   auto running = http::RunningServer::Start(options.db, *key, clock, server_options, {}, !options.no_triggers);
   if (!running.ok()) return ReportError(running.error());
   const char* scheme = (*running)->tls() ? "https" : "http";
@@ -128,6 +130,9 @@ void AddServeCommand(CLI::App& app, Action& action) {
   command->add_option("--web", options->web,
                       "Mappe med den byggede brugerflade (built browser UI); standard: web/ ved siden af programmet");
   command->add_flag("--no-web", options->no_web, "Server kun API'et, ingen brugerflade (API only)");
+  command->add_option("--map-tiles", options->map_tiles,
+                      "Tileserver til kortets baggrund, fx https://tiles.example.dk/{z}/{x}/{y}.png; uden: kun "
+                      "områdernes omrids (map background tiles; without: outlines only)");
   command->add_flag("--no-triggers", options->no_triggers,
                     "Kør ikke de udløsende regler dagligt (do not run the trigger rules each day)");
   command->callback([options, &action] { action = [options] { return RunServe(*options); }; });

@@ -70,6 +70,9 @@ Reply GetMeeting(RequestContext& ctx);
 Reply MeetingsDue(RequestContext& ctx);
 Reply GetAreaFocus(RequestContext& ctx);
 
+// handlers_areas.cc: the areas as GeoJSON for the map, with counts for aggregate readers
+Reply ListAreas(RequestContext& ctx);
+
 // handlers_measures.cc: measures and their status flow, work queues, custody events
 Reply CreateMeasure(RequestContext& ctx);
 Reply ListMeasures(RequestContext& ctx);

@@ -94,6 +94,12 @@ nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::str
     }
   }
   body["grants"] = grants;
+  // The purposes a request may state (X-Trygnet-Purpose): those the legal bases name.
+  std::set<std::string> purposes;
+  if (partnership) {
+    for (const LegalBasis& basis : partnership->legal_bases) purposes.insert(basis.purposes.begin(), basis.purposes.end());
+  }
+  body["purposes"] = purposes;
   nlohmann::json period = nullptr;
   if (partnership) {
     period = {{"from", partnership->period_from.ToString()}, {"to", partnership->period_to.ToString()}};

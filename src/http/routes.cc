@@ -60,6 +60,7 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/meetings", kSigned, CreateMeeting},
       {"GET", "/api/v1/meetings/due", kSigned, MeetingsDue},  // before {id}
       {"GET", "/api/v1/meetings/{id}", kSigned, GetMeeting},
+      {"GET", "/api/v1/areas", kSigned, ListAreas},
       {"GET", "/api/v1/areas/{id}/focus", kSigned, GetAreaFocus},
       {"GET", "/api/v1/incidents", kSigned, ListIncidents},
       {"POST", "/api/v1/incidents", kSigned, CreateIncident},

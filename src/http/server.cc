@@ -314,7 +314,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(ApiService& service, Audit
     return InvalidArgument("tls-cert", "give both --tls-cert and --tls-key, or neither");
   }
   if (!opts.web_root.empty()) {
-    TRY_ASSIGN(StaticFiles web, StaticFiles::Load(opts.web_root));
+    TRY_ASSIGN(StaticFiles web, StaticFiles::Load(opts.web_root, opts.map_tiles));
     impl->web.emplace(std::move(web));
   }
   if (!opts.tls_cert_file.empty()) {

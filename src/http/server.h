@@ -25,6 +25,7 @@ struct ServerOptions {
   std::string tls_key_file;
   int shutdown_grace_seconds = 30;  // how long Shutdown waits for requests in flight
   std::string web_root;             // set: the browser UI's built files (StaticFiles) beside the API
+  std::string map_tiles;            // the map's tile server URL template; empty: no background tiles
 };
 
 class HttpServer {

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 namespace trygnet::http {
 namespace {
 
@@ -36,9 +38,42 @@ bool HasExtension(const std::string& path) {
   return path.find('.', slash == std::string::npos ? 0 : slash) != std::string::npos;
 }
 
+// "https://tiles.example.dk/{z}/{x}/{y}.png" → "https://tiles.example.dk".
+Result<std::string> TileOrigin(const std::string& map_tiles) {
+  const bool https = map_tiles.rfind("https://", 0) == 0;
+  const bool local = map_tiles.rfind("http://127.0.0.1", 0) == 0 || map_tiles.rfind("http://localhost", 0) == 0;
+  if (!https && !local) return InvalidArgument("map-tiles", "must be an https:// URL (http only for the local machine)");
+  for (const char* part : {"{z}", "{x}", "{y}"}) {
+    if (map_tiles.find(part) == std::string::npos) {
+      return InvalidArgument("map-tiles", std::string("must contain ") + part + ", e.g. https://tiles.example.dk/{z}/{x}/{y}.png");
+    }
+  }
+  if (map_tiles.find_first_of(" ;'\"") != std::string::npos) {
+    return InvalidArgument("map-tiles", "must not contain spaces, quotes or semicolons");
+  }
+  const size_t host_start = map_tiles.find("//") + 2;
+  const size_t path_start = map_tiles.find('/', host_start);
+  const std::string origin = map_tiles.substr(0, path_start);
+  if (origin.size() <= host_start || origin.find('{') != std::string::npos) {
+    return InvalidArgument("map-tiles", "needs a fixed host, e.g. https://tiles.example.dk/{z}/{x}/{y}.png");
+  }
+  return origin;
+}
+
 }  // namespace
 
-Result<StaticFiles> StaticFiles::Load(const std::string& root) {
+std::string WebContentSecurityPolicy(const std::string& tile_origin) {
+  return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" +
+         (tile_origin.empty() ? std::string() : " " + tile_origin) +
+         "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+         "frame-ancestors 'none'";
+}
+
+Result<StaticFiles> StaticFiles::Load(const std::string& root, const std::string& map_tiles) {
+  std::string tile_origin;
+  if (!map_tiles.empty()) {
+    TRY_ASSIGN(tile_origin, TileOrigin(map_tiles));
+  }
   std::error_code error;
   if (!fs::is_regular_file(fs::path(root) / "index.html", error)) {
     return InvalidArgument("web", root + " holds no index.html: build the UI with scripts/build-web.sh");
@@ -55,6 +90,9 @@ Result<StaticFiles> StaticFiles::Load(const std::string& root) {
     files.files_[url] = File{body.str(), ContentTypeOf(entry->path())};
   }
   if (error) return InvalidArgument("web", "cannot list " + root + ": " + error.message());
+  nlohmann::json config = {{"map_tiles", map_tiles.empty() ? nlohmann::json(nullptr) : nlohmann::json(map_tiles)}};
+  files.files_["/config.json"] = File{config.dump(), "application/json; charset=utf-8"};
+  files.content_security_policy_ = WebContentSecurityPolicy(tile_origin);
   return files;
 }
 
@@ -74,7 +112,7 @@ std::optional<ApiResponse> StaticFiles::Find(const std::string& method, const st
   response.headers.emplace_back("Cache-Control", page || found->first.rfind("/assets/", 0) != 0
                                                      ? "no-cache"
                                                      : "public, max-age=31536000, immutable");
-  response.headers.emplace_back("Content-Security-Policy", kWebContentSecurityPolicy);
+  response.headers.emplace_back("Content-Security-Policy", content_security_policy_);
   return response;
 }
 

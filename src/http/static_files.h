@@ -5,7 +5,8 @@
 //
 // Paths under /api/, /healthz and /metrics are never static. A GET for a
 // path that is not a file and has no extension gets index.html, so that the
-// UI's own routes (/persons/17) survive a reload.
+// UI's own routes (/persons/17) survive a reload. /config.json is made here:
+// the UI's settings from the server's options (the map's tile server).
 // Thread-safety: immutable after Load.
 #pragma once
 
@@ -21,8 +22,11 @@ namespace trygnet::http {
 class StaticFiles {
  public:
   // Fails with invalid_argument naming `web` when `root` is not a directory
-  // holding index.html, or a file in it cannot be read.
-  static Result<StaticFiles> Load(const std::string& root);
+  // holding index.html, or a file in it cannot be read; naming `map-tiles`
+  // when `map_tiles` is set but not an https URL template with {z}, {x} and
+  // {y} (http only for the local machine). Empty `map_tiles`: the map draws
+  // the areas without a background and fetches nothing from elsewhere.
+  static Result<StaticFiles> Load(const std::string& root, const std::string& map_tiles = "");
 
   // The answer for a GET or HEAD of `path`, or nullopt when the API answers it.
   std::optional<ApiResponse> Find(const std::string& method, const std::string& path) const;
@@ -35,12 +39,12 @@ class StaticFiles {
     std::string content_type;
   };
   std::map<std::string, File> files_;  // by URL path, "/index.html", "/assets/index-abc.js"
+  std::string content_security_policy_;
 };
 
 // The Content-Security-Policy of the UI's pages: scripts, styles and data
-// from this server only.
-inline constexpr const char* kWebContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// from this server only; images also from the tile server's origin, if one
+// is configured (e.g. "https://tiles.example.dk").
+std::string WebContentSecurityPolicy(const std::string& tile_origin);
 
 }  // namespace trygnet::http

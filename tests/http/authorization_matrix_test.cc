@@ -180,6 +180,7 @@ class AuthorizationMatrixTest : public DemoServerTest {
         {"GET /api/v1/meetings", "/api/v1/meetings?limit=5", meeting_readers, none},
         {"GET /api/v1/meetings/due", "/api/v1/meetings/due?as_of=2018-05-01", meeting_readers, none},
         {"GET /api/v1/meetings/{id}", "/api/v1/meetings/1", meeting_readers, none},
+        {"GET /api/v1/areas", "/api/v1/areas?as_of=2018-06-30", meeting_readers, none},
         {"GET /api/v1/areas/{id}/focus", "/api/v1/areas/mjolnerparken/focus", meeting_readers, none},
         {"GET /api/v1/incidents", "/api/v1/incidents?limit=5", incident_readers, none},
         {"GET /api/v1/incidents/{id}", "/api/v1/incidents/" + incident_id, police, none},

@@ -73,6 +73,7 @@ TEST_F(SignInTest, TheSessionNamesTheUnitAndTheMeasureTypesForTheInterface) {
   EXPECT_NE(std::find(grants.begin(), grants.end(), "write:case"), grants.end());
   EXPECT_EQ(std::find(grants.begin(), grants.end(), "write:registration"), grants.end());
   EXPECT_EQ(session["partnership_period"]["from"], "2017-01-01");
+  EXPECT_EQ(session["purposes"], nlohmann::json::array({"crime_prevention"}));
   EXPECT_EQ(client.Get("/api/v1/partnerships/norrebro-2017").status, 403);
 }
 

@@ -34,7 +34,7 @@ class StaticFilesTest : public ::testing::Test {
 TEST_F(StaticFilesTest, ServesTheFilesWithTheirTypes) {
   auto files = StaticFiles::Load(root_.string());
   ASSERT_TRUE(files.ok()) << files.error().ToString();
-  EXPECT_EQ(files->file_count(), 3u);
+  EXPECT_EQ(files->file_count(), 4u);  // and the made /config.json
   auto page = files->Find("GET", "/");
   ASSERT_TRUE(page.has_value());
   EXPECT_EQ(page->body, "<!doctype html><title>Trygnet</title>");
@@ -76,6 +76,35 @@ TEST_F(StaticFilesTest, ADirectoryWithoutTheBuiltUiIsNamed) {
   EXPECT_EQ(files.error().field, "web");
   EXPECT_NE(files.error().message.find("scripts/build-web.sh"), std::string::npos);
   EXPECT_FALSE(StaticFiles::Load((root_ / "nowhere").string()).ok());
+}
+
+TEST_F(StaticFilesTest, TheConfigurationNamesTheTileServerAndThePolicyAllowsIt) {
+  auto plain = StaticFiles::Load(root_.string());
+  ASSERT_TRUE(plain.ok());
+  auto config = plain->Find("GET", "/config.json");
+  ASSERT_TRUE(config.has_value());
+  EXPECT_EQ(config->body, R"({"map_tiles":null})");
+  EXPECT_NE(Header(*config, "Content-Security-Policy").find("img-src 'self' data:;"), std::string::npos);
+
+  auto tiled = StaticFiles::Load(root_.string(), "https://tiles.example.dk/osm/{z}/{x}/{y}.png");
+  ASSERT_TRUE(tiled.ok()) << tiled.error().ToString();
+  auto page = tiled->Find("GET", "/");
+  ASSERT_TRUE(page.has_value());
+  EXPECT_NE(Header(*page, "Content-Security-Policy").find("img-src 'self' data: https://tiles.example.dk;"),
+            std::string::npos);
+  EXPECT_EQ(tiled->Find("GET", "/config.json")->body,
+            R"({"map_tiles":"https://tiles.example.dk/osm/{z}/{x}/{y}.png"})");
+}
+
+TEST_F(StaticFilesTest, ABadTileServerIsNamed) {
+  for (const char* bad : {"http://tiles.example.dk/{z}/{x}/{y}.png", "https://tiles.example.dk/{z}/{x}.png",
+                          "https://tiles.example.dk/{z}/{x}/{y}.png; script-src *", "https://{s}/{z}/{x}/{y}.png",
+                          "tiles.example.dk/{z}/{x}/{y}"}) {
+    auto files = StaticFiles::Load(root_.string(), bad);
+    ASSERT_FALSE(files.ok()) << bad;
+    EXPECT_EQ(files.error().field, "map-tiles") << bad;
+  }
+  EXPECT_TRUE(StaticFiles::Load(root_.string(), "http://127.0.0.1:8081/{z}/{x}/{y}.png").ok());
 }
 
 }  // namespace

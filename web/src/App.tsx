@@ -8,9 +8,11 @@ import { Dashboard } from "./pages/Dashboard";
 import { IncidentPage } from "./pages/IncidentPage";
 import { IncidentsPage } from "./pages/IncidentsPage";
 import { IndicatorsPage } from "./pages/IndicatorsPage";
+import { MapPage } from "./pages/MapPage";
 import { MeasurePage } from "./pages/MeasurePage";
 import { MeetingPage } from "./pages/MeetingPage";
 import { MeetingsPage } from "./pages/MeetingsPage";
+import { NetworkPage } from "./pages/NetworkPage";
 import { PersonPage } from "./pages/PersonPage";
 import { RegistrationPage } from "./pages/RegistrationPage";
 import { ReportsPage } from "./pages/ReportsPage";
@@ -43,6 +45,8 @@ export function App() {
             <Route path="/meetings" element={<MeetingsPage session={state.session} />} />
             <Route path="/meetings/:id" element={<MeetingPage session={state.session} />} />
             <Route path="/indicators" element={<IndicatorsPage session={state.session} />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/network" element={<NetworkPage session={state.session} />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/users" element={<UsersPage session={state.session} />} />

@@ -26,8 +26,9 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+// `extra`: further headers, e.g. X-Trygnet-Purpose for a network analysis.
+export async function request<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", ...extra };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
@@ -122,6 +123,7 @@ export interface Session {
   areas: AreaLabel[];
   measure_types: MeasureType[];
   grants: string[]; // "read:case", …: what the user's roles grant (the server still decides each request)
+  purposes: string[]; // what X-Trygnet-Purpose may say
   partnership_period: { from: string; to: string } | null;
 }
 
@@ -368,4 +370,76 @@ export interface AuditEntry {
   legal_basis: string | null;
   outcome: "allowed" | "denied" | string;
   reason: string | null;
+}
+
+export interface AreaCount {
+  count: number | null;
+  under_5: boolean;
+}
+
+export interface AreaFeature {
+  type: "Feature";
+  id: string;
+  geometry: { type: "Polygon"; coordinates: number[][][] } | null;
+  properties: {
+    id: string;
+    name: string;
+    kind: "district" | "focus_area" | "other";
+    parent_id: string | null;
+    in_focus: boolean;
+    observations?: AreaCount;
+    incidents?: AreaCount;
+  };
+}
+
+export interface AreaCollection {
+  type: "FeatureCollection";
+  as_of: string;
+  from: string;
+  with_counts: boolean;
+  features: AreaFeature[];
+}
+
+// A person in a network result: named (id and name) or a pseudonym only.
+export interface PersonRef {
+  id?: number;
+  name?: string;
+  pseudonym?: string | null;
+}
+
+export interface NetworkTie {
+  with: PersonRef;
+  count: number;
+  weight: number;
+  first_seen: string;
+  last_seen: string;
+  observation_ids: number[];
+}
+
+export interface NetworkPerson extends PersonRef {
+  under_18: boolean;
+  registered?: boolean;
+  has_case?: boolean;
+  group_ids?: number[];
+  measures: { degree: number; strength: number; pagerank: number; betweenness_normalised: number; community: number;
+    participation: number };
+  ties_total: number;
+  ties: NetworkTie[];
+}
+
+export interface NetworkResult {
+  notice: { da: string; en: string };
+  request: { as_of: string; from: string; areas: string[] };
+  network: { observations: number; persons: number; ties: number; components: number; modularity: number;
+    seconds_build: number; seconds_measures: number };
+  betweenness: { exact_components: number; components: { persons: number; method: "exact" | "sampled"; pivots?: number;
+    error_bound?: number; confidence?: number }[] };
+  top: { pagerank: PersonRef[]; betweenness: PersonRef[]; strength: PersonRef[] };
+  communities: { community: number; persons: number; internal_weight: number; external_weight: number }[];
+  groups: { group_id: number; name: string; members_in_network: number; internal_weight: number; external_weight: number;
+    central_members: PersonRef[] }[];
+  brokers: { person: PersonRef; spread: number; groups: { group_id: number; members_met: number; weight: number }[] }[];
+  drifting_in: { person: PersonRef; members_met: number; new_recently: number; recent_days: number;
+    growth: { quarter: string; members: number }[] }[];
+  persons: NetworkPerson[];
 }

@@ -536,6 +536,64 @@ describe("the overview per role", () => {
   });
 });
 
+describe("the map", () => {
+  test("the areas are drawn without tiles, focus areas marked, with counts for a period and the same in a table", async () => {
+    const page = await newPage();
+    const outside = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(server.url)) outside.push(request.url());
+    });
+    await signIn(page, server.url, "eas-analyst");
+    await page.getByRole("navigation").getByRole("link", { name: "Kort", exact: true }).click();
+    await page.getByLabel("Til og med").fill("2018-06-30");
+    await page.getByLabel("Fra", { exact: true }).fill("2017-10-01");
+    const table = page.getByTestId("area-table");
+    await table.getByText("1. oktober 2017").waitFor();
+    assert.match(await table.innerText(), /Mjølnerparken\s+Fokusområde\s+I fokus/);
+    const drawn = await page.getByTestId("map").locator("path.leaflet-interactive").count();
+    assert.ok(drawn >= 5, `the areas are drawn (${drawn} shapes)`);
+    assert.deepEqual(outside, [], "nothing is fetched from elsewhere");
+    await assertAccessible(page, "map");
+    await page.context().close();
+  });
+});
+
+describe("the network", () => {
+  test("an analyst runs the network analysis for a stated purpose and sees the lists and the graph", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.getByRole("navigation").getByRole("link", { name: "Netværk", exact: true }).click();
+    await page.getByLabel("Netværket pr.").fill("2019-06-30");
+    await page.getByLabel("Område").selectOption("ydre-norrebro");
+    await page.getByRole("button", { name: "Kør analysen" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Vælg formålet/);
+    await page.getByLabel("Formål").selectOption("crime_prevention");
+    await page.getByRole("button", { name: "Kør analysen" }).click();
+    await page.getByTestId("network-summary").waitFor({ timeout: 60000 });
+    assert.match(await page.getByTestId("network-notice").innerText(), /ændrer ingen persons status/);
+    assert.match(await page.getByTestId("network-summary").innerText(), /[\d.]+ observationer, [\d.]+ personer/);
+    await page.getByRole("region", { name: "Mest centrale (PageRank)" }).locator("li").first().waitFor();
+    assert.equal(await page.getByTestId("network-graph").locator("canvas").count() > 0, true);
+    await assertAccessible(page, "network");
+    await page.context().close();
+  });
+
+  test("a person's network is shown on the person page once a purpose is chosen", async () => {
+    const analyst = await apiClient(server.url, "eas-analyst");
+    const registrations = await analyst("/api/v1/registrations?partnership=norrebro-2017&limit=20");
+    const page = await newPage();
+    await signIn(page, server.url, "eas-analyst");
+    await page.goto(`${server.url}/persons/${registrations.body.items[0].person_id}`);
+    const section = page.getByRole("region", { name: "Netværk" });
+    await section.waitFor();
+    await section.getByLabel("Formål").selectOption("crime_prevention");
+    await section.getByRole("button", { name: "Vis personens netværk" }).click();
+    await section.getByTestId("person-ties").locator("li").first().waitFor({ timeout: 60000 });
+    assert.match(await section.getByTestId("person-network-measures").innerText(), /forbindelser/);
+    await page.context().close();
+  });
+});
+
 describe("audit and users", () => {
   test("an auditor finds a caseworker's refused reads, with the reason, in the audit trail", async () => {
     const page = await newPage();

@@ -18,6 +18,9 @@ export function Header({ session }: { session: Session }) {
         {can(session, "read:registration") && <NavLink to="/registrations">{t("nav.review")}</NavLink>}
         {can(session, "read:incident") && <NavLink to="/incidents">{t("nav.incidents")}</NavLink>}
         {can(session, "read:meeting") && <NavLink to="/meetings">{t("nav.meetings")}</NavLink>}
+        {can(session, "read:meeting") && <NavLink to="/map">{t("nav.map")}</NavLink>}
+        {/* The overview needs read:observation in a police unit; write:observation marks the police roles. */}
+        {can(session, "write:observation") && <NavLink to="/network">{t("nav.network")}</NavLink>}
         {can(session, "read:aggregate") && <NavLink to="/indicators">{t("nav.indicators")}</NavLink>}
         {can(session, "read:aggregate") && <NavLink to="/reports">{t("nav.reports")}</NavLink>}
         {can(session, "read:audit") && <NavLink to="/audit">{t("nav.audit")}</NavLink>}

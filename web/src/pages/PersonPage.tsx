@@ -11,6 +11,7 @@ import {
 } from "../api";
 import { labelText } from "../labels";
 import { OpenCaseForm } from "../components/OpenCaseForm";
+import { PersonNetwork } from "../components/PersonNetwork";
 import { formatDate, formatDateTime } from "../i18n";
 
 type Part<T> = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "loaded"; value: T };
@@ -136,6 +137,9 @@ export function PersonPage({ session }: { session: Session }) {
           )
         }
       </Section>
+      {observations.kind === "loaded" && observations.value.items.length > 0 && (
+        <PersonNetwork session={session} personId={Number(id)} />
+      )}
       <Section title={t("person.observations")} part={observations}>
         {(value) =>
           value.items.length === 0 ? <p>{t("person.none")}</p> : (
