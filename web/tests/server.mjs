@@ -9,14 +9,21 @@ import { chromium } from "playwright-core";
 
 export const demoPassword = "trygnet-demo-2017";
 
-export async function startServer() {
+// Runs `trygnet ARGS…`; throws with its stderr when it fails. Returns stdout.
+export function trygnet(args, input) {
+  const made = spawnSync(process.env.TRYGNET_BINARY, args, { encoding: "utf8", input });
+  if (made.status !== 0) throw new Error(`trygnet ${args[0]} failed: ${made.stderr}`);
+  return made.stdout;
+}
+
+// `prepare(db, keyFile)` makes the database; by default the demo database.
+export async function startServer(prepare = (db, keyFile) => trygnet(["demo", "--db", db, "--key-file", keyFile])) {
   const binary = process.env.TRYGNET_BINARY;
   const web = process.env.TRYGNET_WEB;
   if (!binary || !web) throw new Error("set TRYGNET_BINARY and TRYGNET_WEB (ctest does)");
   const dir = mkdtempSync(join(tmpdir(), "trygnet-web-"));
-  const db = join(dir, "demo.db");
-  const made = spawnSync(binary, ["demo", "--db", db, "--key-file", `${db}.key`], { encoding: "utf8" });
-  if (made.status !== 0) throw new Error(`trygnet demo failed: ${made.stderr}`);
+  const db = join(dir, "trygnet.db");
+  prepare(db, `${db}.key`);
   const server = spawn(binary, ["serve", "--db", db, "--key-file", `${db}.key`, "--listen", "127.0.0.1:0",
     "--web", web, "--no-triggers"], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
