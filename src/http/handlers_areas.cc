@@ -1,10 +1,11 @@
 // The partnership's areas for the map [p.7: the geographic focus]: each area
 // as a GeoJSON feature with its outline and whether it is in focus on the
 // day; for users whose roles grant read:aggregate also how many observations
-// and incidents each area had in the period. The counts are aggregates: a
-// count from 1 to 4 is given as "under 5" (as in the status report), so that
-// no single sighting or incident can be told apart. Not audited, like the
-// focus route: no person is named.
+// and incidents each area had — for a whole calendar quarter only. The counts
+// are aggregates: a count from 1 to 4 is given as "under 5" (as in the status
+// report), and fixed, non-overlapping quarters keep two overlapping periods
+// from being subtracted to single out a day's sightings. Not audited, like
+// the focus route: no person is named.
 #include <map>
 
 #include "http/handler_support.h"
@@ -16,6 +17,12 @@ namespace {
 constexpr int32_t kDefaultDays = 90;
 constexpr int32_t kMaxDays = 366;
 constexpr int64_t kSmallCount = 5;
+
+// Whether [from, to] is exactly one calendar quarter.
+bool IsWholeQuarter(Date from, Date to) {
+  if (from.day() != 1 || (from.month() - 1) % 3 != 0) return false;
+  return from.AddMonths(3).AddDays(-1) == to;
+}
 
 bool InFocus(const std::vector<FocusPeriod>& periods, Date on) {
   for (const FocusPeriod& period : periods) {
@@ -51,8 +58,9 @@ Result<Reply> ListAreasImpl(RequestContext& ctx) {
   if (!guard.decision.allowed) return DeniedReply(guard);
   TRY_ASSIGN(const Partnership* partnership, OwnPartnership(ctx));
   // Only a question, not a request for data: nothing is written if the role lacks it.
-  const bool with_counts = GuardGeneral(ctx, AccessAction::kRead, DataCategory::kAggregate, "areas", "count")
-                               .decision.allowed;
+  const bool may_count =
+      GuardGeneral(ctx, AccessAction::kRead, DataCategory::kAggregate, "areas", "count").decision.allowed;
+  const bool with_counts = may_count && IsWholeQuarter(from, as_of);
 
   std::map<std::string, int64_t> observations, incidents;
   if (with_counts) {
@@ -88,6 +96,10 @@ Result<Reply> ListAreasImpl(RequestContext& ctx) {
                              {"as_of", as_of.ToString()},
                              {"from", from.ToString()},
                              {"with_counts", with_counts},
+                             {"counts_note", may_count && !with_counts
+                                                 ? nlohmann::json("counts are given for a whole calendar quarter: from its "
+                                                                  "first day to its last")
+                                                 : nlohmann::json(nullptr)},
                              {"features", std::move(features)}}));
 }
 

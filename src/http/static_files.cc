@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -40,8 +41,15 @@ bool HasExtension(const std::string& path) {
 
 // "https://tiles.example.dk/{z}/{x}/{y}.png" → "https://tiles.example.dk".
 Result<std::string> TileOrigin(const std::string& map_tiles) {
+  if (map_tiles.find('@') != std::string::npos) return InvalidArgument("map-tiles", "must not contain @");
   const bool https = map_tiles.rfind("https://", 0) == 0;
-  const bool local = map_tiles.rfind("http://127.0.0.1", 0) == 0 || map_tiles.rfind("http://localhost", 0) == 0;
+  bool local = false;
+  for (const char* host : {"http://127.0.0.1", "http://localhost"}) {
+    const size_t length = std::string_view(host).size();
+    // The exact host, then a port or the path: not http://localhost.example.dk.
+    local = local || (map_tiles.rfind(host, 0) == 0 && map_tiles.size() > length &&
+                      (map_tiles[length] == ':' || map_tiles[length] == '/'));
+  }
   if (!https && !local) return InvalidArgument("map-tiles", "must be an https:// URL (http only for the local machine)");
   for (const char* part : {"{z}", "{x}", "{y}"}) {
     if (map_tiles.find(part) == std::string::npos) {

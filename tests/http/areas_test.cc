@@ -36,7 +36,7 @@ TEST_F(AreasApiTest, EveryAreaIsAFeatureWithAClosedOutlineAndItsFocus) {
 }
 
 TEST_F(AreasApiTest, CountsAreGivenToAggregateReadersWithSmallCountsHidden) {
-  HttpResponse response = SignedIn(*server_, "eas-analyst").Get("/api/v1/areas?as_of=2018-06-30&from=2018-01-01");
+  HttpResponse response = SignedIn(*server_, "eas-analyst").Get("/api/v1/areas?as_of=2018-06-30&from=2018-04-01");
   ASSERT_EQ(response.status, 200) << response.body;
   const nlohmann::json body = response.Json();
   EXPECT_TRUE(body["with_counts"].get<bool>());
@@ -52,6 +52,20 @@ TEST_F(AreasApiTest, CountsAreGivenToAggregateReadersWithSmallCountsHidden) {
     EXPECT_TRUE(feature["properties"].contains("incidents"));
   }
   EXPECT_GT(observations, 0);
+}
+
+TEST_F(AreasApiTest, CountsAreForWholeQuartersOnlySoPeriodsCannotBeSubtracted) {
+  HttpClient analyst = SignedIn(*server_, "eas-analyst");
+  for (const char* target : {"/api/v1/areas?as_of=2018-06-29&from=2018-04-01", "/api/v1/areas?as_of=2018-06-30&from=2018-04-02",
+                             "/api/v1/areas?as_of=2018-06-30&from=2018-01-01", "/api/v1/areas?as_of=2018-06-30"}) {
+    HttpResponse response = analyst.Get(target);
+    ASSERT_EQ(response.status, 200) << target;
+    const nlohmann::json body = response.Json();
+    EXPECT_FALSE(body["with_counts"].get<bool>()) << target;
+    EXPECT_TRUE(body["counts_note"].is_string()) << target;
+    EXPECT_FALSE(body["features"][0]["properties"].contains("observations")) << target;
+  }
+  EXPECT_TRUE(analyst.Get("/api/v1/areas?as_of=2017-12-31&from=2017-10-01").Json()["with_counts"].get<bool>());
 }
 
 TEST_F(AreasApiTest, BadPeriodsNameTheField) {

@@ -99,7 +99,8 @@ TEST_F(StaticFilesTest, TheConfigurationNamesTheTileServerAndThePolicyAllowsIt) 
 TEST_F(StaticFilesTest, ABadTileServerIsNamed) {
   for (const char* bad : {"http://tiles.example.dk/{z}/{x}/{y}.png", "https://tiles.example.dk/{z}/{x}.png",
                           "https://tiles.example.dk/{z}/{x}/{y}.png; script-src *", "https://{s}/{z}/{x}/{y}.png",
-                          "tiles.example.dk/{z}/{x}/{y}"}) {
+                          "tiles.example.dk/{z}/{x}/{y}", "http://localhost.evil.example/{z}/{x}/{y}.png",
+                          "https://user@tiles.example.dk/{z}/{x}/{y}.png"}) {
     auto files = StaticFiles::Load(root_.string(), bad);
     ASSERT_FALSE(files.ok()) << bad;
     EXPECT_EQ(files.error().field, "map-tiles") << bad;

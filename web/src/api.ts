@@ -397,6 +397,7 @@ export interface AreaCollection {
   as_of: string;
   from: string;
   with_counts: boolean;
+  counts_note: string | null;
   features: AreaFeature[];
 }
 

@@ -46,9 +46,10 @@ export function formatDateTime(isoInstant: string): string {
   }).format(new Date(isoInstant));
 }
 
-// Today in Copenhagen, as YYYY-MM-DD (the API's days are dates without a time).
+// Today as YYYY-MM-DD in UTC, as the server counts days ("not in the future"),
+// so that a default date is never refused between midnight and 01/02 in Denmark.
 export function today(): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
+  return new Date().toISOString().slice(0, 10);
 }
 
 // A decimal number with `digits` decimals in the language's format ("0,66").

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router-dom";
+import { NavLink, useNavigate } from "react-router-dom";
 import { can, errorText, type Session } from "../api";
 import { labelText } from "../labels";
 import { useSession } from "../session";
@@ -9,6 +9,8 @@ import { LanguageSwitch } from "./LanguageSwitch";
 export function Header({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   const { signOut } = useSession();
+  // The next user to sign in starts at the overview, not on this user's last page.
+  const navigate = useNavigate();
   const [error, setError] = useState("");
   return (
     <header className="app-header">
@@ -30,7 +32,7 @@ export function Header({ session }: { session: Session }) {
         <span>{t("header.signedInAs", { name: session.user.display_name })}</span>
         <span>{t("header.unit", { unit: labelText(session.unit, session.user.unit_id, i18n.language) })}</span>
         <LanguageSwitch />
-        <button type="button" onClick={() => signOut().catch((failure) => setError(errorText(t, failure)))}>
+        <button type="button" onClick={() => signOut().then(() => navigate("/")).catch((failure) => setError(errorText(t, failure)))}>
           {t("header.signOut")}
         </button>
         {error && <span role="alert">{error}</span>}

@@ -14,6 +14,7 @@ export function IndicatorTiles({ asOf }: { asOf: string }) {
   useEffect(() => {
     let live = true;
     setSet(null);
+    setError(null);
     request<IndicatorSet>("GET", `/api/v1/indicators?as_of=${asOf}`)
       .then((value) => live && setSet(value))
       .catch((failure) => live && setError(failure));

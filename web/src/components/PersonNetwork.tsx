@@ -48,6 +48,7 @@ export function PersonNetwork({ session, personId }: { session: Session; personI
         {working && <p role="status">{t("network.working")}</p>}
         <button type="submit" disabled={working}>{t("network.showPerson")}</button>
       </form>
+      {result && !person && <p role="status">{t("network.personNotShown")}</p>}
       {result && person && (
         <>
           <p className="warning">{i18n.language === "en" ? result.notice.en : result.notice.da}</p>

@@ -63,7 +63,9 @@ export function AuditPage() {
       </form>
       {entries && (entries.length === 0 ? <p role="status">{t("audit.none")}</p> : (
         <>
-          <p role="status">{t("audit.found", { count: entries.length })}</p>
+          <p role="status">
+            {entries.length === Number(limit) ? t("audit.limited", { count: entries.length }) : t("audit.found", { count: entries.length })}
+          </p>
           <table data-testid="audit-entries">
             <thead>
               <tr>
@@ -85,7 +87,7 @@ export function AuditPage() {
                   <td>{entry.purpose}{entry.legal_basis && ` · ${entry.legal_basis}`}</td>
                   <td>
                     {entry.outcome === "denied" ? t("audit.denied") : t("audit.allowed")}
-                    {entry.reason && ` (${t(`withheld.${entry.reason}`, entry.reason)})`}
+                    {entry.reason && ` (${t(`auditReason.${entry.reason}`, entry.reason)})`}
                   </td>
                 </tr>
               ))}

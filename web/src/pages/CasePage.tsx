@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import {
-  ApiError, errorText, request, type Assessment, type CaseDetail, type Measure, type Session,
+  ApiError, can, errorText, request, type Assessment, type CaseDetail, type Measure, type Session,
 } from "../api";
 import { formatDate, today } from "../i18n";
 import { labelText } from "../labels";
@@ -61,11 +61,12 @@ export function CasePage({ session }: { session: Session }) {
   if (!loaded) return <main id="main"><p role="status">{t("common.loading")}</p></main>;
   const { caseFile, assessments, measures } = loaded;
   const open = caseFile.closed_on === null;
+  const writable = can(session, "write:case");
   const unitName = (unitId: string) => labelText(session.units.find((unit) => unit.id === unitId), unitId, i18n.language);
   return (
     <main id="main">
       <h1>{t("case.heading", { id: caseFile.id, track: t(`caseTrack.${caseFile.track}`) })}</h1>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      <p role="status" className={notice ? "notice" : undefined}>{notice}</p>
       <dl className="facts">
         <dt>{t("dashboard.columns.person")}</dt>
         <dd><Link to={`/persons/${caseFile.person_id}`}>{t("common.person", { id: caseFile.person_id })}</Link></dd>
@@ -100,10 +101,12 @@ export function CasePage({ session }: { session: Session }) {
           </ul>
         </section>
       )}
-      <AssessmentSection caseId={caseFile.id} assessments={assessments} session={session} open={open} onSaved={changed} />
-      <MeasuresSection caseFile={caseFile} measures={measures} session={session} open={open} onSaved={changed} />
-      {open && <FlagForm caseId={caseFile.id} onSaved={changed} />}
-      {open && <CloseForm caseId={caseFile.id} onSaved={changed} />}
+      {/* Keyed on the latest version: after a newer version arrives the form starts from it, never from stale text. */}
+      <AssessmentSection key={assessments[0]?.version ?? 0} caseId={caseFile.id} assessments={assessments} session={session}
+        open={open && writable} onSaved={changed} />
+      <MeasuresSection caseFile={caseFile} measures={measures} session={session} open={open && writable} onSaved={changed} />
+      {open && writable && <FlagForm caseId={caseFile.id} onSaved={changed} />}
+      {open && writable && <CloseForm caseId={caseFile.id} onSaved={changed} />}
     </main>
   );
 }
@@ -142,8 +145,11 @@ function AssessmentSection({ caseId, assessments, session, open, onSaved }: {
       });
       onSaved(t("assessment.saved", { version: saved.version }));
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.code === "conflict" ? t("assessment.conflict") : errorText(t, failure));
-      if (failure instanceof ApiError && failure.code === "conflict") onSaved("");
+      if (failure instanceof ApiError && failure.code === "conflict") {
+        onSaved(t("assessment.conflict")); // the page reloads and this form starts from the newer version
+        return;
+      }
+      setError(errorText(t, failure));
     } finally {
       setWorking(false);
     }

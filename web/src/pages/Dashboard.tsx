@@ -28,16 +28,14 @@ export function Dashboard({ session }: { session: Session }) {
   useEffect(() => {
     let live = true;
     setQueue({ kind: "loading" });
-    const base = `/api/v1/measures?unit=${encodeURIComponent(unit)}&open=true`;
-    Promise.all([
-      request<Page<Measure>>("GET", `${base}&limit=${queueLimit}`),
-      request<Page<Measure>>("GET", `${base}&overdue=true&limit=500`),
-    ])
-      .then(
-        ([open, overdue]) =>
-          live &&
-          setQueue({ kind: "loaded", open, overdue: overdue.items.length, overdueMore: overdue.next_offset !== null }),
-      )
+    // The queue comes oldest due date first, so the overdue measures lead the page: they are
+    // counted from it, without a second read (each measure read is an audited read of its person).
+    request<Page<Measure>>("GET", `/api/v1/measures?unit=${encodeURIComponent(unit)}&open=true&limit=${queueLimit}`)
+      .then((open) => {
+        if (!live) return;
+        const overdue = open.items.filter((measure) => measure.due_on < today()).length;
+        setQueue({ kind: "loaded", open, overdue, overdueMore: overdue === open.items.length && open.next_offset !== null });
+      })
       .catch((error) => live && setQueue({ kind: "failed", error }));
     return () => {
       live = false;
@@ -77,22 +75,23 @@ export function Dashboard({ session }: { session: Session }) {
   );
 }
 
-// How many registrations await the analyst (the server's review queue).
+// Whether registrations await the analyst (the server's review queue). One
+// item is asked for: every item read is an audited read of its person.
 function ReviewsDue({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const [count, setCount] = useState<{ value: number; more: boolean } | null>(null);
+  const [any, setAny] = useState<boolean | null>(null);
   useEffect(() => {
     const partnership = encodeURIComponent(session.partnership_id ?? "");
-    request<Page<unknown>>("GET", `/api/v1/registrations/review-queue?partnership=${partnership}&limit=500`)
-      .then((page) => setCount({ value: page.items.length, more: page.next_offset !== null }))
-      .catch(() => setCount(null));
+    request<Page<unknown>>("GET", `/api/v1/registrations/review-queue?partnership=${partnership}&limit=1`)
+      .then((page) => setAny(page.items.length > 0 || page.next_offset !== null))
+      .catch(() => setAny(null));
   }, [session.partnership_id]);
-  if (!count) return null;
+  if (any === null) return null;
   return (
     <section aria-labelledby="reviews-due-title" className="panel">
       <h2 id="reviews-due-title">{t("dashboard.reviewsTitle")}</h2>
       <p data-testid="reviews-due">
-        {t(count.more ? "dashboard.reviewsAtLeast" : "dashboard.reviews", { count: count.value })}{" "}
+        {any ? t("dashboard.reviewsWaiting") : t("dashboard.reviewsNone")}{" "}
         <Link to="/registrations">{t("dashboard.toReview")}</Link>
       </p>
     </section>

@@ -1,11 +1,13 @@
-// One incident and its response log, kept live: the page asks again every
-// 15 seconds while the incident is open, so a unit sees the others' responses
-// as they are logged. Logging a response and closing with an after-action note.
+// One incident and its response log, kept live: while the incident is open
+// and the page is visible, the log is asked for again every 15 seconds —
+// through the incident list, which names nobody (one audit entry with no
+// person), not the incident itself (one entry per person for the police).
+// Logging a response and closing with an after-action note.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import {
-  ApiError, errorText, localNow, request, responseRoles, toInstant, type Incident, type Session,
+  ApiError, can, errorText, localNow, request, responseRoles, toInstant, type Incident, type Session,
 } from "../api";
 import { formatDateTime } from "../i18n";
 import { labelText } from "../labels";
@@ -30,11 +32,26 @@ export function IncidentPage({ session }: { session: Session }) {
   }, [path]);
   useEffect(load, [load]);
   const open = incident !== null && incident.closed_at === null;
+  const occurredAt = incident?.occurred_at;
   useEffect(() => {
-    if (!open) return;
-    const timer = window.setInterval(load, refreshSeconds * 1000);
+    if (!open || !occurredAt) return;
+    const refresh = () => {
+      if (document.visibilityState !== "visible") return;
+      request<{ items: Incident[] }>("GET", `/api/v1/incidents?from=${occurredAt}&limit=500`)
+        .then((page) => {
+          const fresh = page.items.find((item) => String(item.id) === id);
+          if (fresh) {
+            setIncident((current) => current && {
+              ...current, responses: fresh.responses, minutes_to_first_response: fresh.minutes_to_first_response,
+              closed_at: fresh.closed_at, after_action_note: fresh.after_action_note,
+            });
+          }
+        })
+        .catch(() => {}); // the next refresh tries again; a lost session shows the sign-in form
+    };
+    const timer = window.setInterval(refresh, refreshSeconds * 1000);
     return () => window.clearInterval(timer);
-  }, [open, load]);
+  }, [open, occurredAt, id]);
 
   if (loadError && !incident) {
     return (
@@ -54,7 +71,7 @@ export function IncidentPage({ session }: { session: Session }) {
   return (
     <main id="main">
       <h1>{t("incidents.heading", { kind: t(`incidentKind.${incident.kind}`), place: incident.place })}</h1>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      <p role="status" className={notice ? "notice" : undefined}>{notice}</p>
       <dl className="facts">
         <dt>{t("incidents.when")}</dt>
         <dd>{formatDateTime(incident.occurred_at)}</dd>
@@ -106,8 +123,8 @@ export function IncidentPage({ session }: { session: Session }) {
           <p>{incident.after_action_note}</p>
         </section>
       )}
-      {open && <ResponseForm incident={incident} session={session} onSaved={saved} />}
-      {open && <CloseIncidentForm incident={incident} onSaved={saved} />}
+      {open && can(session, "write:incident") && <ResponseForm incident={incident} session={session} onSaved={saved} />}
+      {open && can(session, "write:incident") && <CloseIncidentForm incident={incident} onSaved={saved} />}
     </main>
   );
 }
@@ -127,6 +144,7 @@ function ResponseForm({ incident, session, onSaved }: { incident: Incident; sess
       if (note.trim()) body.note = note.trim();
       await request("POST", `/api/v1/incidents/${incident.id}/responses`, body);
       setNote("");
+      setAt(localNow()); // the next response gets its own time, not this one's
       setError("");
       onSaved(t("incidents.responseSaved"));
     } catch (failure) {

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { errorText, localNow, request, toInstant, type Incident, type Session } from "../api";
+import { can, errorText, localNow, request, toInstant, type Incident, type Session } from "../api";
 import { formatDateTime } from "../i18n";
 
 type Load = { kind: "loading" } | { kind: "failed"; error: unknown } | { kind: "loaded"; items: Incident[] };
@@ -62,7 +62,7 @@ export function IncidentsPage({ session }: { session: Session }) {
             </tbody>
           </table>
         ))}
-      <NewIncidentForm session={session} />
+      {can(session, "write:incident") && <NewIncidentForm session={session} />}
     </main>
   );
 }

@@ -1,15 +1,17 @@
 // The map of the partnership's areas (Leaflet): outlines drawn from the
 // partnership file, the focus areas marked, and — for aggregate readers —
 // observations per area as shading and incidents as circles, for a chosen
-// period. No background tiles unless the server names a tile server
+// calendar quarter (the server counts whole quarters only, so that periods
+// cannot be subtracted). No background tiles unless the server names a tile server
 // (`trygnet serve --map-tiles`): the map then works with no internet. The
 // same figures are in a table beside the map, for keyboard and screen reader.
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import { errorText, request, type AreaCollection, type AreaCount, type AreaFeature } from "../api";
+import { errorText, request, type AreaCollection, type AreaCount, type AreaFeature, type Session } from "../api";
 import { formatDate, today } from "../i18n";
+import { defaultAsOf } from "../indicators";
 
 interface WebConfig {
   map_tiles: string | null;
@@ -20,16 +22,21 @@ function countText(t: (key: string, options?: Record<string, unknown>) => string
   return count.under_5 ? t("map.under5") : String(count.count ?? 0);
 }
 
-function minusDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
+// The first and last day of quarter 1–4 of a year.
+function quarterPeriod(year: number, quarter: number): { from: string; to: string } {
+  const from = new Date(Date.UTC(year, (quarter - 1) * 3, 1)).toISOString().slice(0, 10);
+  const to = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+  return { from, to };
 }
 
-export function MapPage() {
+export function MapPage({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const [asOf, setAsOf] = useState(today());
-  const [from, setFrom] = useState(minusDays(today(), 89));
+  const start = defaultAsOf(session, today());
+  const [year, setYear] = useState(Number(start.slice(0, 4)));
+  const [quarter, setQuarter] = useState(Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1);
+  const { from, to: asOf } = quarterPeriod(year, quarter);
+  const firstYear = Number((session.partnership_period?.from ?? today()).slice(0, 4)) - 2;
+  const years = Array.from({ length: Number(today().slice(0, 4)) - firstYear + 1 }, (_, index) => firstYear + index);
   const [areas, setAreas] = useState<AreaCollection | null>(null);
   const [tiles, setTiles] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -54,12 +61,17 @@ export function MapPage() {
       <h1>{t("map.title")}</h1>
       <p>{t("map.intro")}</p>
       <div className="inline-fields">
-        <label htmlFor="map-from">{t("map.from")}</label>
-        <input id="map-from" type="date" value={from} max={asOf} onChange={(event) => event.target.value && setFrom(event.target.value)} />
-        <label htmlFor="map-as-of">{t("map.asOf")}</label>
-        <input id="map-as-of" type="date" value={asOf} max={today()} onChange={(event) => event.target.value && setAsOf(event.target.value)} />
+        <label htmlFor="map-year">{t("map.year")}</label>
+        <select id="map-year" value={year} onChange={(event) => setYear(Number(event.target.value))}>
+          {years.map((each) => <option key={each} value={each}>{each}</option>)}
+        </select>
+        <label htmlFor="map-quarter">{t("map.quarter")}</label>
+        <select id="map-quarter" value={quarter} onChange={(event) => setQuarter(Number(event.target.value))}>
+          {[1, 2, 3, 4].map((each) => <option key={each} value={each}>{t("map.quarterName", { number: each })}</option>)}
+        </select>
       </div>
       {error !== null && <p role="alert">{errorText(t, error)}</p>}
+      {areas && !areas.with_counts && areas.counts_note && <p className="hint">{t("map.noCounts")}</p>}
       {areas && <AreaMap areas={areas} tiles={tiles} />}
       {areas && (
         <table data-testid="area-table">

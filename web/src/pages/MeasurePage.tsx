@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { ApiError, errorText, request, type MeasureDetail, type MeasureStatus, type Session } from "../api";
+import { ApiError, can, errorText, request, type MeasureDetail, type MeasureStatus, type Session } from "../api";
 import { formatDate, formatDateTime, today } from "../i18n";
 import { labelText } from "../labels";
 import { nextStatuses } from "../measureFlow";
@@ -14,6 +14,7 @@ export function MeasurePage({ session }: { session: Session }) {
   const { id } = useParams();
   const [measure, setMeasure] = useState<MeasureDetail | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [notice, setNotice] = useState("");
 
   const load = useCallback(() => {
     setLoadError(null);
@@ -38,6 +39,7 @@ export function MeasurePage({ session }: { session: Session }) {
   return (
     <main id="main">
       <h1>{typeName}</h1>
+      <p role="status" className={notice ? "notice" : undefined}>{notice}</p>
       <dl className="facts">
         <dt>{t("measure.status")}</dt>
         <dd data-testid="measure-status">{t(`measureStatus.${measure.status}`)}</dd>
@@ -48,10 +50,13 @@ export function MeasurePage({ session }: { session: Session }) {
         <dt>{t("measure.createdBy")}</dt>
         <dd>{measure.rule_id ? t("measure.byRule", { rule: measure.rule_id }) : measure.created_by}</dd>
       </dl>
-      {nextStatuses(measure.status).length > 0 ? (
-        <StatusForm measure={measure} onChanged={load} />
+      {nextStatuses(measure.status).length > 0 && can(session, "write:case") ? (
+        <StatusForm key={measure.status} measure={measure} onChanged={(text) => {
+          setNotice(text);
+          load();
+        }} />
       ) : (
-        <p>{t("measure.final")}</p>
+        nextStatuses(measure.status).length === 0 && <p>{t("measure.final")}</p>
       )}
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("measure.history")}</h2>
@@ -69,7 +74,7 @@ export function MeasurePage({ session }: { session: Session }) {
   );
 }
 
-function StatusForm({ measure, onChanged }: { measure: MeasureDetail; onChanged: () => void }) {
+function StatusForm({ measure, onChanged }: { measure: MeasureDetail; onChanged: (notice: string) => void }) {
   const { t } = useTranslation();
   const choices = nextStatuses(measure.status);
   const [status, setStatus] = useState<MeasureStatus>(choices[0]);
@@ -77,25 +82,23 @@ function StatusForm({ measure, onChanged }: { measure: MeasureDetail; onChanged:
   const [outcome, setOutcome] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState("");
-  const [saved, setSaved] = useState("");
   const [working, setWorking] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setWorking(true);
     setError("");
-    setSaved("");
     const body: Record<string, string> = { status, expected_status: measure.status, on };
     if (outcome.trim()) body.outcome = outcome.trim();
     if (note.trim()) body.note = note.trim();
     try {
       await request("POST", `/api/v1/measures/${measure.id}/status`, body);
-      setSaved(t("measure.saved", { status: t(`measureStatus.${status}`) }));
-      onChanged();
+      onChanged(t("measure.saved", { status: t(`measureStatus.${status}`) }));
+      return; // the form is replaced for the new status
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === "conflict") {
-        setError(t("measure.conflict"));
-        onChanged();
+        onChanged(t("measure.conflict"));
+        return;
       } else if (failure instanceof ApiError && failure.reason === "not_owner") {
         setError(t("measure.notOwner"));
       } else {
@@ -126,7 +129,6 @@ function StatusForm({ measure, onChanged }: { measure: MeasureDetail; onChanged:
       <label htmlFor="status-note">{t("measure.note")}</label>
       <textarea id="status-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
       {error && <p className="error" role="alert">{error}</p>}
-      {saved && <p role="status">{saved}</p>}
       <button type="submit" disabled={working}>{t("measure.save")}</button>
     </form>
   );

@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import {
-  decisionKinds, errorText, request, type Decision, type DecisionKind, type Meeting, type MeetingDue, type Session,
+  can, decisionKinds, errorText, request, type Decision, type DecisionKind, type Meeting, type MeetingDue, type Session,
 } from "../api";
 import { formatDate, today } from "../i18n";
 import { labelText } from "../labels";
@@ -87,7 +87,7 @@ export function MeetingsPage({ session }: { session: Session }) {
           </ul>
         )}
       </section>
-      <NewMeetingForm session={session} types={load.due} typeName={typeName} />
+      {can(session, "write:meeting") && <NewMeetingForm session={session} types={load.due} typeName={typeName} />}
     </main>
   );
 }

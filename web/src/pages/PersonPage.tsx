@@ -6,7 +6,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import {
-  ApiError, errorText, request, type CaseFile, type Measure, type Observation, type Person, type Registration,
+  ApiError, can, errorText, request, type CaseFile, type Measure, type Observation, type Person, type Registration,
   type Session,
 } from "../api";
 import { labelText } from "../labels";
@@ -42,6 +42,8 @@ export function PersonPage({ session }: { session: Session }) {
   const cases = usePart<{ items: CaseFile[] }>(base && `${base}/cases`);
   const measures = usePart<{ items: Measure[] }>(base && `${base}/measures`);
   const observations = usePart<{ items: Observation[] }>(base && `${base}/observations?limit=20`);
+  const areaName = (areaId: string | null) =>
+    areaId ? session.areas.find((area) => area.id === areaId)?.name ?? areaId : "—";
   const typeName = (typeId: string) =>
     labelText(session.measure_types.find((type) => type.id === typeId), typeId, i18n.language);
 
@@ -73,7 +75,7 @@ export function PersonPage({ session }: { session: Session }) {
               {value.under_18 && <span className="badge">{t("person.under18")}</span>}
             </dd>
             <dt>{t("person.area")}</dt>
-            <dd>{value.residence_area_id ?? "—"}</dd>
+            <dd>{areaName(value.residence_area_id)}</dd>
           </dl>
         )}
       </Section>
@@ -104,7 +106,8 @@ export function PersonPage({ session }: { session: Session }) {
         }
       </Section>
       <Section title={t("person.cases")} part={cases}
-        footer={person.kind === "loaded" && <OpenCaseForm personId={person.value.id} under18={person.value.under_18} />}>
+        footer={person.kind === "loaded" && can(session, "write:case") &&
+          <OpenCaseForm personId={person.value.id} under18={person.value.under_18} />}>
         {(value) =>
           value.items.length === 0 ? <p>{t("person.none")}</p> : (
             <ul>
@@ -147,7 +150,7 @@ export function PersonPage({ session }: { session: Session }) {
               {value.items.map((observation) => (
                 <li key={observation.id}>
                   <time dateTime={observation.observed_at}>{formatDateTime(observation.observed_at)}</time> ·{" "}
-                  {observation.area_id ?? "—"} · {t("person.seenWith", { count: observation.person_ids.length - 1 })}
+                  {areaName(observation.area_id)} · {t("person.seenWith", { count: observation.person_ids.length - 1 })}
                 </li>
               ))}
             </ul>

@@ -6,14 +6,14 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { ApiError, errorText, request, type Registration } from "../api";
+import { ApiError, can, errorText, request, type Registration, type Session } from "../api";
 import { formatDate, formatDateTime, today } from "../i18n";
 
 const removalReasons = ["no_longer_active", "documentation_uncertain", "expired", "exit_completed", "deceased",
   "recorded_in_error"] as const;
 const criterionKinds = ["intelligence", "seen_with_members", "self_declared", "conviction"] as const;
 
-export function RegistrationPage() {
+export function RegistrationPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { id } = useParams();
   const [current, setCurrent] = useState<Registration | null>(null);
@@ -65,10 +65,11 @@ export function RegistrationPage() {
   }
   if (!current) return <main id="main"><p role="status">{t("common.loading")}</p></main>;
   const removed = current.removal_reason !== null;
+  const writable = can(session, "write:registration");
   return (
     <main id="main">
       <h1>{t("review.number", { id: current.id })}</h1>
-      {notice && <p role="status" className="notice">{notice}</p>}
+      <p role="status" className={notice ? "notice" : undefined}>{notice}</p>
       <dl className="facts">
         <dt>{t("dashboard.columns.person")}</dt>
         <dd><Link to={`/persons/${current.person_id}`}>{t("common.person", { id: current.person_id })}</Link></dd>
@@ -105,9 +106,9 @@ export function RegistrationPage() {
           ))}
         </ul>
       </section>
-      {!removed && !current.validated_on && <ValidateForm act={act} />}
-      {!removed && <ReviewForm act={act} />}
-      {!removed && <RemoveForm act={act} validFrom={current.valid_from} />}
+      {!removed && writable && !current.validated_on && <ValidateForm act={act} />}
+      {!removed && writable && <ReviewForm act={act} />}
+      {!removed && writable && <RemoveForm act={act} validFrom={current.valid_from} />}
       <section className="panel" aria-labelledby="versions-title">
         <h2 id="versions-title">{t("registration.versions")}</h2>
         <ol>
@@ -120,6 +121,12 @@ export function RegistrationPage() {
       </section>
     </main>
   );
+}
+
+function dayAfter(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 type Act = (action: string, body: Record<string, unknown>, done: string) => Promise<string>;
@@ -211,7 +218,8 @@ function RemoveForm({ act, validFrom }: { act: Act; validFrom: string }) {
       <label htmlFor="removal-note">{t("registration.note")}</label>
       <textarea id="removal-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
       <label htmlFor="removed-on">{t("registration.removedOn")}</label>
-      <input id="removed-on" type="date" value={on} min={validFrom} max={today()} onChange={(event) => setOn(event.target.value)} />
+      <input id="removed-on" type="date" value={on} min={dayAfter(validFrom)} max={today()}
+        onChange={(event) => setOn(event.target.value)} />
     </ActionForm>
   );
 }
