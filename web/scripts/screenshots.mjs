@@ -60,10 +60,12 @@ try {
     await page.getByRole("heading", { name: "Netværket omkring de viste personer" }).scrollIntoViewIfNeeded();
   });
 
+  await shot(analyst, "haendelser", "/incidents", (page) => page.getByRole("heading", { name: "Registrer en hændelse" }).waitFor());
+
   const coordinator = await pageAs("sikkerby-coordinator");
   await shot(coordinator, "moeder", "/meetings", (page) => page.getByRole("heading", { name: /Mødekadence/ }).waitFor());
   await shot(coordinator, "maalepunkter", "/indicators", (page) => page.getByRole("heading", { name: "Udvikling pr. kvartal" }).waitFor());
-  await shot(coordinator, "haendelser", "/incidents", (page) => page.getByRole("heading", { name: "Registrer en hændelse" }).waitFor());
+
 
   const auditor = await pageAs("auditor");
   await shot(auditor, "revisionsspor", "/audit", async (page) => {
