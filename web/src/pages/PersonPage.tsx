@@ -94,7 +94,11 @@ export function PersonPage({ session }: { session: Session }) {
               <tbody>
                 {value.items.map((registration) => (
                   <tr key={registration.id}>
-                    <td>{t(`registrationRole.${registration.role}`, registration.role)}</td>
+                    <td>
+                      <Link to={`/registrations/${registration.id}`}>
+                        {t(`registrationRole.${registration.role}`, registration.role)}
+                      </Link>
+                    </td>
                     <td>{registration.group_id ?? "—"}</td>
                     <td>{formatDate(registration.valid_from)}</td>
                     <td>{registration.validated_on ? formatDate(registration.validated_on) : t("person.awaitingValidation")}</td>
