@@ -384,7 +384,14 @@ describe("incidents", () => {
     await signIn(page, server.url, "ssp-caseworker");
     await page.goto(`${server.url}/incidents/${made.body.id}`);
     await page.getByText("Personer: 1 · grupperinger: 0 (hvem, er politiets oplysninger)").waitFor();
+    assert.equal(await page.getByTestId("incident-persons").count(), 0);
     await page.context().close();
+    // The police see who: each person links to their page.
+    const policePage = await newPage();
+    await signIn(policePage, server.url, "lokalpoliti-officer");
+    await policePage.goto(`${server.url}/incidents/${made.body.id}`);
+    await policePage.getByTestId("incident-persons").getByRole("link", { name: `Person ${registrations.body.items[0].person_id}` }).waitFor();
+    await policePage.context().close();
   });
 });
 

@@ -5,7 +5,7 @@
 // Logging a response and closing with an after-action note.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import {
   ApiError, can, errorText, localNow, request, responseRoles, toInstant, type Incident, type Session,
 } from "../api";
@@ -82,6 +82,13 @@ export function IncidentPage({ session }: { session: Session }) {
           {incident.withheld
             ? t("incidents.involvedWithheld", { persons: incident.person_count, groups: incident.group_count })
             : t("incidents.involvedCount", { persons: incident.person_count, groups: incident.group_count })}
+          {(incident.person_ids ?? []).length > 0 && (
+            <ul data-testid="incident-persons">
+              {incident.person_ids!.map((personId) => (
+                <li key={personId}><Link to={`/persons/${personId}`}>{t("common.person", { id: personId })}</Link></li>
+              ))}
+            </ul>
+          )}
         </dd>
         <dt>{t("incidents.recordedBy")}</dt>
         <dd>{unitName(incident.recorded_by_unit_id)}</dd>
