@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <vector>
 
+#include "auth/totp.h"
 #include "core/text_rules.h"
 
 namespace trygnet::auth {
@@ -73,6 +76,14 @@ Result<std::string> HashPassword(std::string_view password) {
 bool VerifyPassword(const std::string& encoded_hash, std::string_view password) {
   if (sodium_init() < 0) return false;
   return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string GeneratePassword() {
+  std::vector<uint8_t> bytes(13);
+  if (sodium_init() < 0) std::abort();  // never hand out a predictable password
+  randombytes_buf(bytes.data(), bytes.size());
+  std::string raw = Base32Encode(bytes).substr(0, 20);
+  return raw.substr(0, 5) + "-" + raw.substr(5, 5) + "-" + raw.substr(10, 5) + "-" + raw.substr(15, 5);
 }
 
 }  // namespace trygnet::auth

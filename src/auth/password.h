@@ -25,4 +25,8 @@ Result<std::string> HashPassword(std::string_view password);
 // Constant-time check of `password` against an encoded hash.
 bool VerifyPassword(const std::string& encoded_hash, std::string_view password);
 
+// A random password that meets the policy, to hand to a new user once:
+// 20 base32 characters in groups of five ("K7QXM-2PLRA-WT4NE-ZB6HD").
+std::string GeneratePassword();
+
 }  // namespace trygnet::auth

@@ -1,6 +1,4 @@
 // `trygnet user add|list|disable|reset-password|token`: local accounts, for administrators.
-#include <sodium.h>
-
 #include <iostream>
 
 #include "auth/api_token.h"
@@ -25,18 +23,9 @@ struct UserOptions {
   bool password_stdin = false;
 };
 
-// A random password that meets the policy: 20 base32 characters in groups of five.
-std::string GeneratedPassword() {
-  std::vector<uint8_t> bytes(13);
-  if (sodium_init() < 0) std::abort();  // never hand out a predictable password
-  randombytes_buf(bytes.data(), bytes.size());
-  std::string raw = auth::Base32Encode(bytes).substr(0, 20);
-  return raw.substr(0, 5) + "-" + raw.substr(5, 5) + "-" + raw.substr(10, 5) + "-" + raw.substr(15, 5);
-}
-
 // The password from stdin (first line) or a generated one; checked against the policy.
 Result<std::pair<std::string, bool>> ChoosePassword(const UserOptions& options) {
-  if (!options.password_stdin) return std::pair<std::string, bool>{GeneratedPassword(), true};
+  if (!options.password_stdin) return std::pair<std::string, bool>{auth::GeneratePassword(), true};
   std::string password;
   if (!std::getline(std::cin, password)) return InvalidArgument("password", "no password on standard input");
   TRY_STATUS(auth::CheckPasswordPolicy(password, options.username));

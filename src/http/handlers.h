@@ -73,6 +73,13 @@ Reply GetAreaFocus(RequestContext& ctx);
 // handlers_areas.cc: the areas as GeoJSON for the map, with counts for aggregate readers
 Reply ListAreas(RequestContext& ctx);
 
+// handlers_users.cc: user administration (write:user_admin)
+Reply CreateUser(RequestContext& ctx);
+Reply DisableUser(RequestContext& ctx);
+Reply EnableUser(RequestContext& ctx);
+Reply ResetUserPassword(RequestContext& ctx);
+Reply ResetUserTotp(RequestContext& ctx);
+
 // handlers_measures.cc: measures and their status flow, work queues, custody events
 Reply CreateMeasure(RequestContext& ctx);
 Reply ListMeasures(RequestContext& ctx);

@@ -69,6 +69,11 @@ std::vector<Route> AllRoutes() {
       {"POST", "/api/v1/incidents/{id}/close", kSigned, CloseIncident},
       {"GET", "/api/v1/audit", kSigned, QueryAuditLog},
       {"GET", "/api/v1/users", kSigned, ListUsers},
+      {"POST", "/api/v1/users", kSigned, CreateUser},
+      {"POST", "/api/v1/users/{username}/disable", kSigned, DisableUser},
+      {"POST", "/api/v1/users/{username}/enable", kSigned, EnableUser},
+      {"POST", "/api/v1/users/{username}/reset-password", kSigned, ResetUserPassword},
+      {"POST", "/api/v1/users/{username}/reset-totp", kSigned, ResetUserTotp},
   };
 }
 

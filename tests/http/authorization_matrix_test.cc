@@ -67,6 +67,7 @@ class AuthorizationMatrixTest : public DemoServerTest {
     const std::set<std::string> identity_readers = {"eas-analyst",     "dks-officer",    "ssp-caseworker",
                                                     "ssp-coordinator", "eki-caseworker", "sikkerby-coordinator"};
     auto none = [](const std::string&) { return nlohmann::json(); };
+    auto no_fields = [](const std::string&) { return nlohmann::json::object(); };
     // validate, review and remove each act on a registration of their own.
     Registration to_validate = NewRegistration(), to_review = NewRegistration(), to_remove = NewRegistration();
     auto action_path = [](const Registration& registration, const std::string& action) {
@@ -311,6 +312,18 @@ class AuthorizationMatrixTest : public DemoServerTest {
                                  {"held_on", "2019-06-03"},
                                  {"attending_unit_ids", {"ssp", "eas"}}};
          }},
+        // The user changes go to accounts the matrix does not sign in with; enable follows disable.
+        {"POST /api/v1/users",
+         "/api/v1/users",
+         {"admin"},
+         [](const std::string& user) {
+           return nlohmann::json{{"username", "matrix-" + user}, {"display_name", "Matrix (syntetisk)"},
+                                 {"unit_id", "ssp"}, {"roles", {"caseworker"}}};
+         }},
+        {"POST /api/v1/users/{username}/disable", "/api/v1/users/exit-caseworker/disable", {"admin"}, no_fields},
+        {"POST /api/v1/users/{username}/enable", "/api/v1/users/exit-caseworker/enable", {"admin"}, no_fields},
+        {"POST /api/v1/users/{username}/reset-password", "/api/v1/users/exit-caseworker/reset-password", {"admin"}, no_fields},
+        {"POST /api/v1/users/{username}/reset-totp", "/api/v1/users/exit-caseworker/reset-totp", {"admin"}, no_fields},
         {"POST /api/v1/incidents",
          "/api/v1/incidents",
          {"eas-analyst", "dks-officer", "ssp-caseworker", "eki-caseworker"},

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { apiClient, launchBrowser, signIn, startServer } from "./server.mjs";
+import { apiClient, launchBrowser, signIn, startServer, totpCode } from "./server.mjs";
 
 let server;
 let browser;
@@ -651,14 +651,41 @@ describe("audit and users", () => {
     await page.context().close();
   });
 
-  test("an administrator sees the users and their roles in Danish", async () => {
+  test("an administrator creates an account that signs in with its code, then disables it", async () => {
     const page = await newPage();
     await signIn(page, server.url, "admin");
     await page.getByRole("navigation").getByRole("link", { name: "Brugere", exact: true }).click();
     const users = page.getByTestId("users");
-    await users.locator("tr", { hasText: "eas-analyst" }).waitFor();
     assert.match(await users.locator("tr", { hasText: "eas-analyst" }).innerText(), /Analytiker/);
+    await page.getByRole("button", { name: "Opret bruger" }).click();
+    assert.match(await page.getByRole("alert").innerText(), /Udfyld Brugernavn/);
+    await page.getByLabel("Brugernavn").fill("ssp-browsertest");
+    await page.getByLabel("Navn", { exact: true }).fill("Birte Browsertest");
+    await page.getByLabel("Enhed").selectOption("ssp");
+    await page.getByLabel("Sagsbehandler").check();
+    await page.getByRole("button", { name: "Opret bruger" }).click();
+    await page.getByText("Kontoen ssp-browsertest er oprettet.").waitFor();
+    const password = await page.getByTestId("new-password").innerText();
+    const secret = (await page.getByTestId("new-otpauth").innerText()).match(/secret=([A-Z2-7]+)/)[1];
+    await assertAccessible(page, "users");
+
+    const newcomer = await newPage();
+    await newcomer.goto(server.url);
+    await newcomer.getByLabel("Brugernavn").fill("ssp-browsertest");
+    await newcomer.getByLabel("Adgangskode").fill(password);
+    await newcomer.getByLabel("Engangskode").fill(totpCode(secret));
+    await newcomer.getByRole("button", { name: "Log ind" }).click();
+    await newcomer.getByRole("heading", { name: "Overblik", level: 1 }).waitFor();
+
+    await page.getByRole("button", { name: "Spær ssp-browsertest" }).click();
+    await page.getByText("ssp-browsertest er spærret").waitFor();
+    await newcomer.reload();
+    await newcomer.getByRole("heading", { name: "Log ind", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Genåbn ssp-browsertest" }).click();
+    await page.getByText("ssp-browsertest er genåbnet.").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Spær admin" }).count(), 0, "not one's own account");
     await page.context().close();
+    await newcomer.context().close();
   });
 });
 

@@ -2,6 +2,7 @@
 // Debian's Chromium through playwright-core. TRYGNET_BINARY and TRYGNET_WEB
 // (set by tests/CMakeLists.txt) name the binary and the built UI.
 import { spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,4 +86,25 @@ export async function apiClient(url, username) {
   const get = (path) => call("GET", path);
   get.post = (path, body) => call("POST", path, body);
   return get;
+}
+
+// RFC 4648 base32 (the otpauth secret) to bytes.
+function base32(text) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of text.replace(/=+$/, "")) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const bytes = [];
+  for (let at = 0; at + 8 <= bits.length; at += 8) bytes.push(parseInt(bits.slice(at, at + 8), 2));
+  return Buffer.from(bytes);
+}
+
+// The 6-digit TOTP code (RFC 6238) of a base32 secret for the 30-second step `offset` steps from now.
+export function totpCode(secret, offset = 0) {
+  const step = Math.floor(Date.now() / 1000 / 30) + offset;
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac("sha1", base32(secret)).update(counter).digest();
+  const at = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(at) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, "0");
 }
