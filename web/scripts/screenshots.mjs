@@ -67,6 +67,9 @@ try {
   await shot(coordinator, "maalepunkter", "/indicators", (page) => page.getByRole("heading", { name: "Udvikling pr. kvartal" }).waitFor());
 
 
+  const admin = await pageAs("admin");
+  await shot(admin, "brugere", "/users", (page) => page.getByTestId("users").waitFor());
+
   const auditor = await pageAs("auditor");
   await shot(auditor, "revisionsspor", "/audit", async (page) => {
     await page.getByLabel("Bruger").fill("eas-analyst");
