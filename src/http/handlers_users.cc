@@ -12,13 +12,9 @@
 namespace trygnet::http {
 namespace {
 
-// The account named in the path, or 404 naming `username`.
-Result<User> PathUser(RequestContext& ctx) {
-  if (ctx.params.empty()) return Internal("route has no user parameter");
-  return ctx.store.GetUser(ctx.params[0]);
-}
-
 // Runs `change` for the user in the path, audited as `action` on user/<name>.
+// The access decision comes before the lookup, so that nobody but an
+// administrator learns from a 404 which user names exist.
 Result<Reply> ChangeUser(RequestContext& ctx, const std::string& action,
                          const std::function<Status(const User&)>& change, nlohmann::json answer = {}) {
   nlohmann::json body = nlohmann::json::object();  // no fields: an empty body or {}
@@ -27,9 +23,10 @@ Result<Reply> ChangeUser(RequestContext& ctx, const std::string& action,
   }
   FieldReader fields(body);
   TRY_STATUS(fields.Finish());
-  TRY_ASSIGN(User user, PathUser(ctx));
-  Guard guard = GuardGeneral(ctx, AccessAction::kWrite, DataCategory::kUserAdmin, "user/" + user.username, action);
+  if (ctx.params.empty()) return Internal("route has no user parameter");
+  Guard guard = GuardGeneral(ctx, AccessAction::kWrite, DataCategory::kUserAdmin, "user/" + ctx.params[0], action);
   if (!guard.decision.allowed) return DeniedReply(guard);
+  TRY_ASSIGN(User user, ctx.store.GetUser(ctx.params[0]));
   TRY_STATUS(WriteAudited(ctx, [&] { return change(user); }, [&] { return guard.record; }));
   TRY_ASSIGN(User changed, ctx.store.GetUser(user.username));
   answer["user"] = UserJson(changed);
@@ -70,11 +67,12 @@ Result<Reply> CreateUserImpl(RequestContext& ctx) {
 }
 
 Result<Reply> SetDisabledImpl(RequestContext& ctx, bool disabled) {
-  if (disabled && !ctx.params.empty() && ctx.params[0] == ctx.principal->user.username) {
-    return FailedPrecondition("an administrator cannot disable their own account");
-  }
-  return ChangeUser(ctx, disabled ? "disable" : "enable",
-                    [&](const User& user) { return ctx.store.SetUserDisabled(user.username, disabled); });
+  return ChangeUser(ctx, disabled ? "disable" : "enable", [&](const User& user) -> Status {
+    if (disabled && user.username == ctx.principal->user.username) {
+      return FailedPrecondition("an administrator cannot disable their own account");  // it would lock them out
+    }
+    return ctx.store.SetUserDisabled(user.username, disabled);
+  });
 }
 
 Result<Reply> ResetPasswordImpl(RequestContext& ctx) {

@@ -108,6 +108,8 @@ TEST_F(UsersApiTest, OthersAreRefusedAndBadInputNamesTheField) {
   HttpClient analyst = server_->Client();
   ASSERT_EQ(analyst.SignIn("eas-analytiker", kAdminPassword, Code(admin_secret_)).status, 200);
   EXPECT_EQ(analyst.Post("/api/v1/users/it-admin/disable", nlohmann::json::object()).status, 403);
+  // Refused before the lookup: a non-administrator cannot tell which user names exist.
+  EXPECT_EQ(analyst.Post("/api/v1/users/nobody/disable", nlohmann::json::object()).status, 403);
   HttpClient admin = Admin();
   const std::vector<std::pair<nlohmann::json, std::string>> cases = {
       {{{"username", "x"}, {"display_name", "X"}, {"unit_id", "ssp"}, {"roles", {"caseworker"}}}, "username"},
