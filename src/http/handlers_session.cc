@@ -1,6 +1,4 @@
 // POST/GET/DELETE /api/v1/session: signing in and out of the browser UI.
-#include <algorithm>
-#include <set>
 #include <string>
 
 #include "auth/sign_in.h"
@@ -9,6 +7,7 @@
 #include "http/handlers.h"
 #include "http/json_encode.h"
 #include "http/json_fields.h"
+#include "http/session_vocabulary.h"
 
 namespace trygnet::http {
 namespace {
@@ -54,60 +53,7 @@ nlohmann::json SessionBody(RequestContext& ctx, const User& user, const std::str
   nlohmann::json body = {{"user", UserJson(user)},
                          {"partnership_id", partnership ? nlohmann::json(partnership->id) : nlohmann::json(nullptr)},
                          {"demo", ctx.state.demo}};
-  // The words the user interface shows for the user's unit, the partnership's
-  // units and areas, and its measure types (with the units that carry each out): the
-  // partnership's vocabulary, no personal data, so every signed-in user gets
-  // them (read:partnership is not needed for a label).
-  const Unit* unit = partnership ? partnership->FindUnit(user.unit_id) : nullptr;
-  body["unit"] = unit ? nlohmann::json{{"id", unit->id}, {"name", unit->name}, {"name_en", unit->name_en}}
-                      : nlohmann::json(nullptr);
-  nlohmann::json units = nlohmann::json::array();
-  nlohmann::json measure_types = nlohmann::json::array();
-  if (partnership) {
-    for (const Unit& each : partnership->units) {
-      units.push_back({{"id", each.id}, {"name", each.name}, {"name_en", each.name_en}});
-    }
-    for (const MeasureType& type : partnership->measure_types) {
-      measure_types.push_back(
-          {{"id", type.id}, {"name", type.name}, {"name_en", type.name_en}, {"unit_ids", type.unit_ids}});
-    }
-  }
-  nlohmann::json areas = nlohmann::json::array();
-  if (partnership) {
-    for (const Area& area : partnership->areas) {
-      areas.push_back({{"id", area.id},
-                       {"name", area.name},
-                       {"kind", AreaKindName(area.kind)},
-                       {"parent_id", area.parent_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(area.parent_id)}});
-    }
-  }
-  // What the user's roles grant, so the interface offers only what the role
-  // may use (a dashboard per role, menus) and never asks to be refused. The
-  // policy still decides every request.
-  std::set<std::string> grants;
-  if (partnership) {
-    for (const RoleDefinition& role : partnership->roles) {
-      if (std::find(user.roles.begin(), user.roles.end(), role.role) == user.roles.end()) continue;
-      for (const Grant& grant : role.grants) {
-        grants.insert(std::string(AccessActionName(grant.action)) + ":" + std::string(DataCategoryName(grant.category)));
-      }
-    }
-  }
-  body["grants"] = grants;
-  // The purposes a request may state (X-Trygnet-Purpose): those the legal bases name.
-  std::set<std::string> purposes;
-  if (partnership) {
-    for (const LegalBasis& basis : partnership->legal_bases) purposes.insert(basis.purposes.begin(), basis.purposes.end());
-  }
-  body["purposes"] = purposes;
-  nlohmann::json period = nullptr;
-  if (partnership) {
-    period = {{"from", partnership->period_from.ToString()}, {"to", partnership->period_to.ToString()}};
-  }
-  body["partnership_period"] = std::move(period);
-  body["units"] = std::move(units);
-  body["areas"] = std::move(areas);
-  body["measure_types"] = std::move(measure_types);
+  body.update(SessionVocabulary(partnership, user));
   if (!csrf_token.empty()) body["csrf_token"] = csrf_token;
   return body;
 }
