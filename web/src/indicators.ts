@@ -22,21 +22,3 @@ export function changeFromBaseline(indicator: Indicator): number | null {
   if (indicator.value === null || !indicator.baseline || indicator.baseline.value === 0) return null;
   return ((indicator.value - indicator.baseline.value) / indicator.baseline.value) * 100;
 }
-
-// The last day of each quarter from `from` to `to`, both YYYY-MM-DD.
-export function quarterEnds(from: string, to: string): string[] {
-  const ends: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let quarter = Math.floor((Number(from.slice(5, 7)) - 1) / 3);
-  for (;;) {
-    const end = new Date(Date.UTC(year, quarter * 3 + 3, 0)).toISOString().slice(0, 10);
-    if (end > to) break;
-    if (end >= from) ends.push(end);
-    quarter += 1;
-    if (quarter === 4) {
-      quarter = 0;
-      year += 1;
-    }
-  }
-  return ends;
-}

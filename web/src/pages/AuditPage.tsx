@@ -84,7 +84,7 @@ export function AuditPage() {
                   <td>{entry.user} ({entry.unit})</td>
                   <td>{t(`auditAction.${entry.action}`, entry.action)}</td>
                   <td>{entry.resource}{entry.person_id !== null && ` · ${t("common.person", { id: entry.person_id })}`}</td>
-                  <td>{entry.purpose}{entry.legal_basis && ` · ${entry.legal_basis}`}</td>
+                  <td>{t(`purpose.${entry.purpose}`, entry.purpose)}{entry.legal_basis && ` · ${entry.legal_basis}`}</td>
                   <td>
                     {entry.outcome === "denied" ? t("audit.denied") : t("audit.allowed")}
                     {entry.reason && ` (${t(`auditReason.${entry.reason}`, entry.reason)})`}

@@ -10,7 +10,8 @@ import { Line } from "react-chartjs-2";
 import { errorText, request, type Indicator, type IndicatorSet, type Session } from "../api";
 import { IndicatorTiles } from "../components/IndicatorTiles";
 import { formatDate, today } from "../i18n";
-import { defaultAsOf, formatIndicator, quarterEnds } from "../indicators";
+import { quarterEnds } from "../days";
+import { defaultAsOf, formatIndicator } from "../indicators";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Title, Tooltip, Legend);
 

@@ -11,6 +11,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { errorText, request, type AreaCollection, type AreaCount, type AreaFeature, type Session } from "../api";
 import { formatDate, today } from "../i18n";
+import { quarterPeriod } from "../days";
 import { defaultAsOf } from "../indicators";
 
 interface WebConfig {
@@ -20,13 +21,6 @@ interface WebConfig {
 function countText(t: (key: string, options?: Record<string, unknown>) => string, count: AreaCount | undefined): string {
   if (!count) return "—";
   return count.under_5 ? t("map.under5") : String(count.count ?? 0);
-}
-
-// The first and last day of quarter 1–4 of a year.
-function quarterPeriod(year: number, quarter: number): { from: string; to: string } {
-  const from = new Date(Date.UTC(year, (quarter - 1) * 3, 1)).toISOString().slice(0, 10);
-  const to = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
-  return { from, to };
 }
 
 export function MapPage({ session }: { session: Session }) {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { ApiError, can, errorText, request, type Registration, type Session } from "../api";
+import { addDays } from "../days";
 import { formatDate, formatDateTime, today } from "../i18n";
 
 const removalReasons = ["no_longer_active", "documentation_uncertain", "expired", "exit_completed", "deceased",
@@ -123,12 +124,6 @@ export function RegistrationPage({ session }: { session: Session }) {
   );
 }
 
-function dayAfter(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 type Act = (action: string, body: Record<string, unknown>, done: string) => Promise<string>;
 
 function ActionForm({ id, title, submit, children, act, body, done }: {
@@ -218,7 +213,7 @@ function RemoveForm({ act, validFrom }: { act: Act; validFrom: string }) {
       <label htmlFor="removal-note">{t("registration.note")}</label>
       <textarea id="removal-note" rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
       <label htmlFor="removed-on">{t("registration.removedOn")}</label>
-      <input id="removed-on" type="date" value={on} min={dayAfter(validFrom)} max={today()}
+      <input id="removed-on" type="date" value={on} min={addDays(validFrom, 1)} max={today()}
         onChange={(event) => setOn(event.target.value)} />
     </ActionForm>
   );
